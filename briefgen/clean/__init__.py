@@ -1,0 +1,73 @@
+"""Clean: one raw text dump in, its body paragraphs and metadata out, with what was dropped."""
+
+from __future__ import annotations
+
+import re
+
+from briefgen.clean import patterns as p
+from briefgen.clean.boilerplate import drop_boilerplate, find_phrase_lines
+from briefgen.clean.header import find_header, parse_date
+from briefgen.clean.paragraphs import split_lines
+from briefgen.errors import Problem
+from briefgen.model import ArticleMeta, CleanArticle, Dropped, Knowledge, RawArticle
+
+__all__ = ["clean_article"]
+
+
+def strip_date_label(lines: tuple[str, ...]) -> tuple[tuple[str, ...], str | None]:
+    """Return the lines without a leading ' date 2024-12-01' label, and that date."""
+    if not lines or not (match := p.DATE_LABEL.match(lines[0])):
+        return lines, None
+    rest = lines[0][match.end() :].strip()
+    return ((rest,) if rest else ()) + lines[1:], match["date"]
+
+
+def strip_dateline(lead: str) -> tuple[str, str | None, str | None]:
+    """Return the lead without its 'BEIRUT (AP) —' dateline, the place and the outlet."""
+    match = p.DATELINE.match(lead)
+    if not match or not match["place"].split(",")[0].isupper():
+        return lead, None, None
+    place = ", ".join(part.strip().title() if part.isupper() else part.strip()
+                      for part in match["place"].split(","))
+    return lead[match.end() :], place, match["outlet"]
+
+
+def find_outlet(dropped: tuple[Dropped, ...]) -> str | None:
+    """Return the outlet a page names itself by in its furniture, or None."""
+    for item in dropped:
+        if match := p.OUTLET_SELF_MENTION.search(item.text):
+            return match["outlet"]
+    return None
+
+
+def generate_title(lead: str) -> str:
+    """Return a short title made from the first words of the lead sentence."""
+    sentence = re.split(r"(?<=[.!?])\s", lead, maxsplit=1)[0].rstrip(".")
+    words = sentence.split()
+    if len(words) <= p.GENERATED_TITLE_WORDS:
+        return sentence
+    return " ".join(words[: p.GENERATED_TITLE_WORDS]).rstrip(",;:") + "…"
+
+
+def clean_article(raw: RawArticle, knowledge: Knowledge) -> CleanArticle | Problem:
+    """Return the article's body paragraphs and metadata, or a Problem if no text is left."""
+    lines, label_date = strip_date_label(split_lines(raw.text))
+    header = find_header(lines, find_phrase_lines(lines, knowledge))
+    kept, dropped = drop_boilerplate(lines, header.used_lines, knowledge)
+    if not kept:
+        return Problem(path=raw.path, code="BG108", message="no article text left after cleaning")
+    lead, place, wire = strip_dateline(kept[0])
+    paragraphs = ((lead,) if lead else ()) + kept[1:]
+    all_dropped = header.used + dropped
+    meta = ArticleMeta(
+        title=header.title or generate_title(paragraphs[0]),
+        title_generated=header.title is None,
+        outlet=wire or find_outlet(all_dropped),
+        authors=header.authors,
+        published=header.published or (parse_date(label_date) if label_date else None),
+        updated=header.updated,
+        dateline=place,
+    )
+    return CleanArticle(
+        id=raw.id, path=raw.path, meta=meta, paragraphs=paragraphs, dropped=all_dropped
+    )

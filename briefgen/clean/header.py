@@ -1,0 +1,132 @@
+"""Reading an article's own metadata from the first lines of a text dump.
+
+Strategies, tried in order on the first lines (trafilatura's `extract_title` is the model):
+a scraper's `date YYYY-MM-DD` label, date lines, bylines, the headline (a short line with no
+sentence ending before the first prose line), the standfirst right under it, and the
+"PLACE (OUTLET) —" dateline that opens the lead. Where the text says nothing, the field is None.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+import dateparser
+
+from briefgen.clean import patterns as p
+from briefgen.clean.paragraphs import word_count
+from briefgen.model import Dropped
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Header:
+    """What the first lines say about the article, and which lines they used up."""
+
+    title: str | None
+    authors: tuple[str, ...]
+    published: str | None
+    updated: str | None
+    used: tuple[Dropped, ...]  # header lines, removed from the body with the reason
+    used_lines: frozenset[int]
+
+
+def parse_date(text: str) -> str | None:
+    """Return an ISO 8601 date or date-time as precise as the text, or None."""
+    text = text.strip(" ,|")
+    parsed = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": True})
+    if parsed is None:
+        # STRICT_PARSING refuses a date without a time; retry for plain dates.
+        parsed = dateparser.parse(text, languages=["en"])
+    if parsed is None or parsed.year < 1900:
+        log.debug("no date in %r", text)
+        return None
+    if not re.search(r"\d{1,2}:\d{2}", text):
+        return parsed.date().isoformat()
+    return parsed.isoformat()
+
+
+def parse_date_line(line: str) -> tuple[str | None, str | None]:
+    """Return (published, updated) from a date line such as '1 Dec 2024 | Updated: 2 Dec'."""
+    parts = [part for part in p.UPDATED_SPLIT.split(line, maxsplit=1) if part.strip()]
+    if line.lower().lstrip().startswith("updated"):
+        return None, parse_date(parts[0]) if parts else None
+    published = parse_date(parts[0]) if parts else None
+    updated = parse_date(parts[1]) if len(parts) > 1 else None
+    return published, updated
+
+
+def is_date_line(line: str) -> bool:
+    """Return True if the line is a date and nothing else of note."""
+    return word_count(line) <= p.DATE_LINE_MAX_WORDS and bool(p.DATE_LINE.search(line))
+
+
+def split_authors(names: str) -> tuple[str, ...]:
+    """Return the names of a byline: 'A, B and C' -> (A, B, C)."""
+    return tuple(n.strip() for n in re.split(r",|\band\b|&", names) if n.strip())
+
+
+def is_title_line(line: str) -> bool:
+    """Return True if the line reads as a headline: short, no sentence ending."""
+    words = word_count(line)
+    return p.TITLE_MIN_WORDS <= words <= p.TITLE_MAX_WORDS and not p.SENTENCE_END.search(line)
+
+
+def is_prose_line(line: str) -> bool:
+    """Return True if the line ends like a sentence and is longer than a label."""
+    return bool(p.SENTENCE_END.search(line)) and word_count(line) > 5
+
+
+def find_header(lines: tuple[str, ...], is_boilerplate: frozenset[int]) -> Header:
+    """Return the metadata the first lines give, and the indexes of the lines it used."""
+    window = range(min(len(lines), p.HEADER_MAX_LINES))
+    dates = [i for i in window if i not in is_boilerplate and is_date_line(lines[i])]
+    used: dict[int, str] = {i: "date line" for i in dates}
+    authors: tuple[str, ...] = ()
+    for i in window:
+        byline = p.BYLINE.match(lines[i])
+        next_to_date = i + 1 in dates or i - 1 in dates
+        if byline and word_count(lines[i]) <= 9:
+            authors, used[i] = split_authors(byline["names"]), "byline"
+        elif next_to_date and p.NAME_LINE.match(lines[i]) and not authors:
+            authors, used[i] = (lines[i],), "byline"
+    title_at = _find_title(lines, window, is_boilerplate | frozenset(used))
+    title = None
+    if title_at is not None:
+        title, used[title_at] = lines[title_at], "headline"
+        after = title_at + 1
+        if after < len(lines) and after not in used and not p.SENTENCE_END.search(lines[after]):
+            used[after] = "standfirst"
+    published, updated = _dates_of(lines, dates)
+    return Header(
+        title=title,
+        authors=authors,
+        published=published,
+        updated=updated,
+        used=tuple(Dropped(text=lines[i], reason=used[i]) for i in sorted(used)),
+        used_lines=frozenset(used),
+    )
+
+
+def _find_title(lines: tuple[str, ...], window: range, skip: frozenset[int]) -> int | None:
+    """Return the index of the headline: the first title-like line before any prose line."""
+    for i in window:
+        if i in skip:
+            continue
+        if is_prose_line(lines[i]):
+            return None
+        if is_title_line(lines[i]):
+            return i
+    return None
+
+
+def _dates_of(lines: tuple[str, ...], dates: list[int]) -> tuple[str | None, str | None]:
+    """Return published and updated from the date lines, first line first."""
+    published = updated = None
+    for i in dates:
+        first, second = parse_date_line(lines[i])
+        published = published or first
+        updated = updated or second
+    return published, updated

@@ -1,0 +1,69 @@
+"""Patterns and thresholds of the cleaner, apart from its logic."""
+
+from __future__ import annotations
+
+import re
+
+# " date 2024-12-01 BEIRUT (AP) — ..." : a scraper's date label glued to the first line.
+DATE_LABEL = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})\s*")
+
+# "BEIRUT (AP) — " or "VALPARAÍSO, Chile (Reuters) - " opening the lead paragraph.
+DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ .'\-]+(?:,\s*[A-Z][\w .'\-]+)?)\s*"
+    r"(?:\((?P<outlet>[A-Za-z][\w .&'\-]{0,30})\))?\s*[—–-]{1,2}\s+"
+)
+
+MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+# A line that is a date: "1 December 2024, 16:29", "Sunday 01 December 2024 05:19 EST".
+DATE_LINE = re.compile(
+    rf"^(?:(?:published|updated)\s*:?\s*)?(?:\w+,?\s+)?(?:\d{{1,2}}\s+(?:{MONTHS})\.?|"
+    rf"(?:{MONTHS})\.?\s+\d{{1,2}},?)\s+\d{{4}}\b|^\d{{4}}-\d{{2}}-\d{{2}}\b",
+    re.IGNORECASE,
+)
+# Splits "07:14 | Updated: 1 December 2024, 09:23" into published and updated parts.
+UPDATED_SPLIT = re.compile(r"\s*(?:\|\s*)?(?:last\s+)?updated\s*:?\s*", re.IGNORECASE)
+DATE_LINE_MAX_WORDS = 14
+
+# "By Alice Padgett", "By Kit Heren and Ann Lee"
+BYLINE = re.compile(r"^by\s+(?P<names>[A-Z][\w'’.\- ]+(?:(?:,| and | & )\s*[A-Z][\w'’.\- ]+)*)$",
+                    re.IGNORECASE)
+# A bare author name on its own line next to the date: two to four capitalised words.
+NAME_LINE = re.compile(r"^[A-Z][a-zà-ÿ'’\-]+(?:\s+[A-Z][a-zà-ÿ'’\-]+){1,3}$")
+
+# Photo credits that end captions: "Picture: Alamy", "Photo: AP/Name", "(Omar Albam/AP)".
+CAPTION_CREDIT = re.compile(
+    r"(?:\b(?:picture|photo|photograph|image|credit)s?\s*:\s*\S[^.]*\.?\s*$)"
+    r"|(?:\((?:[^()]*/[^()]*|AP Photo[^()]*)\)\s*(?:Photo:.*)?$)",
+    re.IGNORECASE,
+)
+
+# Reader-directed words outside quotation marks: appeals, prompts, self-promotion.
+READER_ADDRESS = re.compile(r"\b(?:we|our|ours|you|your|yours)\b", re.IGNORECASE)
+READER_ADDRESS_LOWER = re.compile(r"\bus\b")
+# A quotation, closed or running to the end of the line (quotes can span paragraphs).
+QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
+
+# A prose line ends like a sentence; labels, headings and video titles do not.
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[\"”]\s*$")
+# Lines with no sentence ending and at most this many words are labels, not paragraphs.
+LABEL_MAX_WORDS = 20
+# A boilerplate phrase contained in a line drops it when the line is this short.
+PHRASE_LINE_MAX_WORDS = 25
+# Where to look for headline, dates and byline: the first lines before the body.
+HEADER_MAX_LINES = 12
+TITLE_MIN_WORDS = 3
+TITLE_MAX_WORDS = 30
+GENERATED_TITLE_WORDS = 12
+
+# An outlet naming itself in page furniture: "Stay up to date with notifications from The Independent".
+OUTLET_SELF_MENTION = re.compile(
+    r"\b(?:notifications|newsletters?|updates|news) from (?P<outlet>(?:The )?[A-Z][\w&'’]*"
+    r"(?: [A-Z][\w&'’]*){0,3})"
+)
+# An end marker line is a short heading: "More Latest News", "See more More Latest News".
+END_MARKER_MAX_WORDS = 6
+# Captions repeated without their credit: the bare copy must be this long to count.
+CAPTION_COPY_MIN_WORDS = 5

@@ -1,0 +1,98 @@
+"""The `briefgen` block of mkdocs.yml: its schema, and `to_settings` to freeze it.
+
+MkDocs validates the block (paths resolve relative to mkdocs.yml, errors are collected and
+prefixed with `Plugin 'briefgen' option ...`). MkDocs only warns about an unknown key; ours is an
+error, because a misspelt option silently ignored gives a wrong briefing.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+from briefgen.model import ActorType, Principal, Settings
+from briefgen.resources import load_knowledge
+
+ACTOR_TYPES: tuple[ActorType, ...] = ("person", "government", "organisation", "group")
+
+
+class StrictConfig(base.Config):
+    """A config section in which an unknown key is an error, not a warning."""
+
+    def _validate(self) -> tuple[base.ConfigErrors, base.ConfigWarnings]:
+        failed, warnings = super()._validate()
+        unknown = [(key, msg) for key, msg in warnings if msg.startswith("Unrecognised")]
+        allowed = ", ".join(sorted(self._schema_keys))
+        for key, _ in unknown:
+            failed.append(
+                (key, base.ValidationError(f"unknown key '{key}'; allowed keys: {allowed}"))
+            )
+        return failed, [w for w in warnings if w not in unknown]
+
+
+class PrincipalConfig(StrictConfig):
+    """One principal: an actor whose statements lead the statements page."""
+
+    name = c.Type(str)
+    """The canonical name shown on pages: `Geir Pedersen`."""
+    id = c.Optional(c.Type(str))
+    """A stable id for URLs and the export; default: the name as a slug."""
+    type = c.Choice(ACTOR_TYPES, default="person")
+    """What kind of actor: person, government, organisation or group."""
+    role = c.Type(str, default="")
+    """A short role shown beside the name: `UN special envoy for Syria`."""
+    aliases = c.ListOfItems(c.Type(str), default=[])
+    """Other names the press uses; matched ignoring case, accents and hyphens."""
+
+
+class BriefgenConfig(StrictConfig):
+    """Options of the briefgen plugin."""
+
+    corpus_dir = c.Dir(exists=True, default="seeds")
+    """Folder of articles, relative to mkdocs.yml."""
+    output_dir = c.Type(str, default="briefings")
+    """Folder under docs_dir that generated pages live in; briefgen owns nothing else."""
+    templates_dir = c.Dir(exists=True, default="templates")
+    """Folder of the Jinja2 templates that write the pages."""
+    summary_sentences = c.Type(int, default=7)
+    """How many sentences the situation summary holds (5 to 10 reads best)."""
+    max_article_bytes = c.Type(int, default=2_000_000)
+    """Articles larger than this are reported and skipped."""
+    principals = c.ListOfItems(c.SubConfig(PrincipalConfig), default=[])
+    """Actors whose statements lead the statements page, with their aliases."""
+
+
+def slugify(text: str) -> str:
+    """Return a lowercase ASCII slug: `Bashar al-Assad` -> `bashar-al-assad`."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "unnamed"
+
+
+def to_principal(raw: PrincipalConfig) -> Principal:
+    """Return the frozen Principal for one validated principal entry."""
+    return Principal(
+        id=raw.id or slugify(raw.name),
+        name=raw.name,
+        type=raw.type,
+        role=raw.role,
+        aliases=tuple(dict.fromkeys([raw.name, *raw.aliases])),
+    )
+
+
+def to_settings(config: BriefgenConfig | dict[str, Any]) -> Settings:
+    """Return frozen Settings from the validated briefgen block."""
+    summary_sentences = config["summary_sentences"]
+    if not 1 <= summary_sentences <= 50:
+        raise base.ValidationError("summary_sentences must be between 1 and 50")
+    return Settings(
+        corpus_dir=config["corpus_dir"],
+        output_dir=config["output_dir"].strip("/") or "briefings",
+        templates_dir=config["templates_dir"],
+        summary_sentences=summary_sentences,
+        max_article_bytes=config["max_article_bytes"],
+        knowledge=load_knowledge(tuple(to_principal(p) for p in config["principals"])),
+    )

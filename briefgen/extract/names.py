@@ -1,0 +1,91 @@
+"""Names: normalising surface forms and matching them against the configured aliases.
+
+Aliases map surface forms to a canonical id, like spaCy's EntityRuler patterns with an `id`.
+The configuration lists forms; this module normalises case, accents, hyphens and the article
+"the", so "Bashar Al-Assad" and "Bashar al Assad" match one alias. An alias written in capitals
+("US") is an acronym and matches case-sensitively, so the pronoun "us" never does.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from briefgen.model import Knowledge, Principal
+
+_PUNCT = re.compile(r"[\-‐‑–—'’`.,]+")
+
+
+def name_tokens(text: str) -> tuple[str, ...]:
+    """Return a name as comparable tokens: no accents, case, hyphens, dots or leading 'the'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    tokens = _PUNCT.sub(" ", ascii_text.lower()).split()
+    # "Syria's" -> "syria s": drop the possessive s left by the apostrophe
+    tokens = [t for i, t in enumerate(tokens) if not (t == "s" and i > 0)]
+    return tuple(tokens[1:] if tokens[:1] == ["the"] else tokens)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Alias:
+    """One alias form of one principal."""
+
+    tokens: tuple[str, ...]
+    exact: str | None  # the surface form, for acronyms matched case-sensitively
+    principal: Principal
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AliasIndex:
+    """All aliases of all principals, longest first: build once per run."""
+
+    aliases: tuple[Alias, ...]
+
+
+def build_alias_index(knowledge: Knowledge) -> AliasIndex:
+    """Return the alias index of the configured principals, longest alias first."""
+    aliases = [
+        Alias(
+            tokens=name_tokens(form),
+            exact=form if form.isupper() and len(form.replace(".", "")) <= 6 else None,
+            principal=principal,
+        )
+        for principal in knowledge.principals
+        for form in principal.aliases
+        if name_tokens(form)
+    ]
+    aliases.sort(key=lambda a: (-len(a.tokens), a.principal.id, a.tokens))
+    return AliasIndex(aliases=tuple(aliases))
+
+
+def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
+    """Return True if needle occurs as a contiguous run of tokens in haystack."""
+    n = len(needle)
+    return any(haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))
+
+
+def match_principal(phrase: str, index: AliasIndex) -> Principal | None:
+    """Return the principal whose longest alias occurs in the phrase, or None."""
+    tokens = name_tokens(phrase)
+    for alias in index.aliases:
+        if alias.exact is not None:
+            exact = re.escape(alias.exact)
+            if re.search(rf"(?<![\w.]){exact}(?![\w])", phrase):
+                return alias.principal
+        elif _contains(tokens, alias.tokens):
+            return alias.principal
+    return None
+
+
+def strip_titles(name: str, knowledge: Knowledge) -> tuple[str, str]:
+    """Return (name without leading titles, the canonical titles removed)."""
+    removed: list[str] = []
+    changed = True
+    while changed:
+        changed = False
+        for surface, canonical in sorted(knowledge.titles, key=lambda t: -len(t[0])):
+            if name.lower().startswith(surface.lower() + " "):
+                name, changed = name[len(surface) + 1 :].lstrip(), True
+                removed.append(canonical)
+                break
+    return name, " ".join(removed)
