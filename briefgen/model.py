@@ -43,6 +43,7 @@ class Knowledge:
     boilerplate: tuple[str, ...]
     end_markers: tuple[str, ...]
     speaker_nouns: frozenset[str]
+    dependent_openers: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

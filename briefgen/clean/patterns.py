@@ -60,7 +60,8 @@ GENERATED_TITLE_WORDS = 12
 
 # An outlet naming itself in page furniture: "Stay up to date with notifications from The Independent".
 OUTLET_SELF_MENTION = re.compile(
-    r"\b(?:notifications|newsletters?|updates|news) from (?P<outlet>(?:The )?[A-Z][\w&'’]*"
+    r"\b(?:notifications|newsletters?|updates|news|alerts) from (?:the )?"
+    r"(?P<outlet>(?:The )?[A-Z][\w&'’]*"
     r"(?: [A-Z][\w&'’]*){0,3})"
 )
 # An end marker line is a short heading: "More Latest News", "See more More Latest News".

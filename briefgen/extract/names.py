@@ -58,21 +58,24 @@ def build_alias_index(knowledge: Knowledge) -> AliasIndex:
     return AliasIndex(aliases=tuple(aliases))
 
 
-def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
-    """Return True if needle occurs as a contiguous run of tokens in haystack."""
-    n = len(needle)
-    return any(haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))
+def _ends_with(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
+    """Return True if the phrase ends with the alias: the head of an English noun phrase is last.
+
+    "Syrian President Bashar Assad" ends with "Bashar Assad"; "Bangladesh Water Development
+    Board" does not end with "Bangladesh", and is not the government of Bangladesh.
+    """
+    return len(needle) <= len(haystack) and haystack[len(haystack) - len(needle) :] == needle
 
 
 def match_principal(phrase: str, index: AliasIndex) -> Principal | None:
-    """Return the principal whose longest alias occurs in the phrase, or None."""
+    """Return the principal whose longest alias heads the phrase, or None."""
     tokens = name_tokens(phrase)
     for alias in index.aliases:
         if alias.exact is not None:
             exact = re.escape(alias.exact)
-            if re.search(rf"(?<![\w.]){exact}(?![\w])", phrase):
+            if re.search(rf"(?<![\w.]){exact}\W*$", phrase):
                 return alias.principal
-        elif _contains(tokens, alias.tokens):
+        elif _ends_with(tokens, alias.tokens):
             return alias.principal
     return None
 

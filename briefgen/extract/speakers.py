@@ -151,6 +151,9 @@ def _named_speaker(
         return None
     if subject.lemma_.lower() in knowledge.speaker_nouns or lower_in(subject, knowledge):
         name = text[4:] if text.lower().startswith("the ") else text
+        if len(name.split()) < 2:
+            log.debug("bare institutional speaker %r: which one is not said", text)
+            return None
         return Speaker(id=slugify(name), name=name[:1].upper() + name[1:], role=role,
                        text=text, is_person=False)
     log.debug("no nameable speaker in %r", text)

@@ -218,6 +218,10 @@ def _statement(
 ) -> Statement:
     """Return a Statement record for one span of one paragraph."""
     span = _reported(text, span)
+    if kind == "direct" and not text[span[0] : span[1]].count("“"):
+        # '“..., of the dangers of ... conflict resolution,” Geir Pedersen said': no comma
+        while span[1] > span[0] and text[span[1] - 1] in ",;:":
+            span = (span[0], span[1] - 1)
     return Statement(
         speaker_id=clause_speaker.id,
         speaker_name=clause_speaker.name,

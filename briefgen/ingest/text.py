@@ -26,7 +26,7 @@ def list_corpus_files(corpus_dir: Path) -> list[Path]:
 
 def read_article(path: Path, corpus_dir: Path, max_bytes: int) -> RawArticle | Problem:
     """Return the decoded article at path, or the Problem that makes it unusable."""
-    shown = str(path)
+    shown = f"{corpus_dir.name}/{path.name}"
     if path.suffix.lower() not in ARTICLE_SUFFIXES:
         return Problem(
             path=shown,

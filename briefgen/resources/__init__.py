@@ -30,4 +30,5 @@ def load_knowledge(principals: tuple[Principal, ...]) -> Knowledge:
         boilerplate=read_lines("boilerplate.txt"),
         end_markers=read_lines("end_markers.txt"),
         speaker_nouns=frozenset(read_lines("speaker_nouns.txt")),
+        dependent_openers=frozenset(read_lines("dependent_openers.txt")),
     )

@@ -1,0 +1,105 @@
+"""Aggregate: all articles' facts in, briefings out (one per story), sorted and cited."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+
+from briefgen.aggregate.actors import build_actors, collect_names, merge_ids
+from briefgen.aggregate.statements import merge_statements
+from briefgen.aggregate.stories import group_stories
+from briefgen.aggregate.summary import rank_sentences
+from briefgen.aggregate.wire import group_wire_copies, lineage_of
+from briefgen.config import slugify
+from briefgen.model import ArticleFacts, Briefing, Settings, SourceArticle, WireGroup
+
+__all__ = ["build_briefings"]
+
+
+def canonicalize(facts: ArticleFacts, id_map: Mapping[str, str]) -> ArticleFacts:
+    """Return facts whose actor ids are the corpus-wide canonical ones."""
+    return dataclasses.replace(
+        facts,
+        mentions=tuple(dataclasses.replace(m, actor_id=id_map.get(m.actor_id, m.actor_id))
+                       for m in facts.mentions),
+        statements=tuple(dataclasses.replace(s, speaker_id=id_map.get(s.speaker_id, s.speaker_id))
+                         for s in facts.statements),
+        relations=tuple(dataclasses.replace(r, source_id=id_map.get(r.source_id, r.source_id),
+                                            target_id=id_map.get(r.target_id, r.target_id))
+                        for r in facts.relations),
+    )
+
+
+def speaker_roles(facts: Sequence[ArticleFacts]) -> dict[str, str]:
+    """Return each speaker's role as the text gives it most often."""
+    roles: dict[str, Counter[str]] = defaultdict(Counter)
+    for f in facts:
+        for s in f.statements:
+            if s.role:
+                roles[s.speaker_id][s.role] += 1
+    return {i: min(c, key=lambda r: (-c[r], -len(r), r)) for i, c in roles.items()}
+
+
+def briefing_slug(facts: Sequence[ArticleFacts], taken: set[str]) -> str:
+    """Return a URL slug from the story's first date and its most mentioned name."""
+    dates = sorted(f.article.meta.published[:10] for f in facts if f.article.meta.published)
+    names = Counter(m.text for f in facts for m in f.mentions if m.label in {"GPE", "ORG", "PERSON"})
+    top = min(names, key=lambda n: (-names[n], n)) if names else facts[0].article.meta.title
+    base = f"{dates[0] if dates else 'undated'}-{slugify(top)}"
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    taken.add(slug)
+    return slug
+
+
+def build_briefing(
+    facts: Sequence[ArticleFacts], wire: Sequence[WireGroup], settings: Settings, slug: str
+) -> Briefing:
+    """Return the briefing of one story's articles."""
+    knowledge = settings.knowledge
+    lineage = lineage_of(wire)
+    roles = speaker_roles(facts)
+    relations = [r for f in facts for r in f.relations]
+    summary = rank_sentences(facts, lineage, settings.summary_sentences,
+                             knowledge.dependent_openers)
+    by_date = sorted(facts, key=lambda f: (f.article.meta.published or "9999", f.article.id))
+    titled = [f for f in by_date if not f.article.meta.title_generated] or by_date
+    dates = sorted(f.article.meta.published[:10] for f in facts if f.article.meta.published)
+    return Briefing(
+        slug=slug,
+        title=titled[0].article.meta.title,
+        period=(dates[0], dates[-1]) if dates else None,
+        lead=summary[0].text if summary else "",
+        summary=summary,
+        actors=build_actors(facts, relations, knowledge, {}, roles),
+        statements=merge_statements([s for f in facts for s in f.statements], lineage,
+                                    knowledge, roles),
+        articles=tuple(
+            SourceArticle(id=f.article.id, path=f.article.path, meta=f.article.meta,
+                          wire_group=lineage.get(f.article.id), paragraphs=f.article.paragraphs)
+            for f in by_date
+        ),
+        wire_groups=tuple(wire),
+    )
+
+
+def build_briefings(facts: Sequence[ArticleFacts], settings: Settings) -> tuple[Briefing, ...]:
+    """Return one briefing per story, newest first."""
+    names = collect_names(facts)
+    persons = {m.actor_id for f in facts for m in f.mentions if m.label == "PERSON"}
+    persons |= {s.speaker_id for f in facts for s in f.statements if " " in s.speaker_name}
+    principal_ids = {p.id for p in settings.knowledge.principals}
+    id_map = merge_ids(names, persons, principal_ids)
+    facts = [canonicalize(f, id_map) for f in facts]
+    wire = group_wire_copies(facts)
+    by_id = {f.article.id: f for f in facts}
+    taken: set[str] = set()
+    briefings = []
+    for story in group_stories(facts, wire):
+        own = [by_id[i] for i in story]
+        own_wire = [g for g in wire if g.article_ids[0] in story]
+        briefings.append(build_briefing(own, own_wire, settings, briefing_slug(own, taken)))
+    return tuple(sorted(briefings, key=lambda b: (b.period[1] if b.period else "", b.slug),
+                        reverse=True))

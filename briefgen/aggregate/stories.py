@@ -1,0 +1,48 @@
+"""Stories: grouping articles into briefings, one briefing per event.
+
+Two articles tell one story when they share enough of their named actors (Jaccard overlap of
+the actor ids they mention) or are wire copies; stories are the connected groups.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from briefgen.model import ArticleFacts, WireGroup
+
+# Share of named actors two articles must have in common to tell the same story.
+SAME_STORY_JACCARD = 0.12
+
+
+def actor_set(facts: ArticleFacts) -> frozenset[str]:
+    """Return the ids of the named actors an article mentions."""
+    return frozenset(m.actor_id for m in facts.mentions)
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    """Return the Jaccard overlap of two sets (0 for two empty sets)."""
+    return len(a & b) / len(a | b) if a | b else 0.0
+
+
+def group_stories(
+    facts: Sequence[ArticleFacts], wire: Sequence[WireGroup]
+) -> tuple[tuple[str, ...], ...]:
+    """Return the article ids of each story, each sorted, stories ordered by first id."""
+    ids = sorted(f.article.id for f in facts)
+    sets = {f.article.id: actor_set(f) for f in facts}
+    parent = {i: i for i in ids}
+
+    def root(i: str) -> str:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    pairs = [(a, b) for n, a in enumerate(ids) for b in ids[n + 1 :]
+             if jaccard(sets[a], sets[b]) >= SAME_STORY_JACCARD]
+    pairs += [(g.article_ids[0], other) for g in wire for other in g.article_ids[1:]]
+    for a, b in pairs:
+        parent[root(b)] = root(a)
+    stories: dict[str, list[str]] = {}
+    for i in ids:
+        stories.setdefault(root(i), []).append(i)
+    return tuple(sorted(tuple(s) for s in stories.values()))

@@ -1,0 +1,80 @@
+"""The `briefgen` command: a thin adapter over the library (build, check, render)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import ConfigurationError
+
+from briefgen.config import to_settings
+from briefgen.errors import ConfigError
+from briefgen.model import Settings
+
+config_option = click.option(
+    "-f", "--config-file", default="mkdocs.yml", show_default=True,
+    type=click.Path(exists=True, dir_okay=False), help="The mkdocs.yml holding the briefgen block.",
+)
+
+
+def load_settings(config_file: str) -> tuple[MkDocsConfig, Settings]:
+    """Return the validated MkDocs config and the briefgen Settings from one file."""
+    try:
+        config = load_config(config_file)
+    except ConfigurationError as error:
+        raise ConfigError(f"{config_file}: {error}") from error
+    plugin = config.plugins.get("briefgen")
+    if plugin is None:
+        raise ConfigError(f"{config_file}: no briefgen plugin under 'plugins'")
+    return config, to_settings(plugin.config)
+
+
+@click.group()
+@click.version_option(package_name="briefgen")
+def main() -> None:
+    """Generate briefing sites from folders of news articles."""
+
+
+@main.command()
+@config_option
+def check(config_file: str) -> None:
+    """List every corpus problem without building; exit 1 if an article is skipped."""
+    from briefgen.pipeline import check_corpus
+
+    _, settings = load_settings(config_file)
+    problems = check_corpus(settings)
+    for problem in problems:
+        click.echo(str(problem))
+    errors = sum(1 for p in problems if p.severity == "error")
+    click.echo(f"{len(problems)} problem(s), {errors} article(s) skipped")
+    sys.exit(1 if errors else 0)
+
+
+@main.command()
+@config_option
+def render(config_file: str) -> None:
+    """Write the generated Markdown into docs/<output_dir>/ for inspection or another builder."""
+    from briefgen.pipeline import generate_site
+    from briefgen.render.write import write_site
+
+    config, settings = load_settings(config_file)
+    site = generate_site(settings)
+    for problem in site.problems:
+        click.echo(str(problem), err=True)
+    target = write_site(site.files, Path(config.docs_dir), settings.output_dir)
+    click.echo(f"wrote {len(site.files)} files to {target}")
+
+
+@main.command()
+@config_option
+@click.option("-d", "--site-dir", default=None, help="Where to build (default: site_dir).")
+def build(config_file: str, site_dir: str | None) -> None:
+    """Build the site with MkDocs (strict), running briefgen as its plugin."""
+    args = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config_file]
+    if site_dir:
+        args += ["-d", site_dir]
+    sys.exit(subprocess.run(args, check=False).returncode)
