@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import subprocess
 import sys
 from pathlib import Path
@@ -16,8 +17,12 @@ from briefgen.errors import ConfigError
 from briefgen.model import Settings
 
 config_option = click.option(
-    "-f", "--config-file", default="mkdocs.yml", show_default=True,
-    type=click.Path(exists=True, dir_okay=False), help="The mkdocs.yml holding the briefgen block.",
+    "-f",
+    "--config-file",
+    default="mkdocs.yml",
+    show_default=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="The mkdocs.yml holding the briefgen block.",
 )
 
 
@@ -37,6 +42,7 @@ def load_settings(config_file: str) -> tuple[MkDocsConfig, Settings]:
 @click.version_option(package_name="briefgen")
 def main() -> None:
     """Generate briefing sites from folders of news articles."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
 
 
 @main.command()

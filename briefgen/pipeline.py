@@ -1,6 +1,6 @@
 """The pipeline: the only module that knows the order of the stages.
 
-    read_corpus -> clean_article -> extract_articles -> build_briefings -> render_site
+read_corpus -> clean_article -> extract_articles -> build_briefings -> render_site
 """
 
 from __future__ import annotations
@@ -29,8 +29,14 @@ def clean_corpus(corpus: Corpus, settings: Settings) -> tuple[list[CleanArticle]
             problems.append(result)
             continue
         if result.meta.published is None:
-            problems.append(Problem(path=raw.path, code="BG109", severity="warning",
-                                    message="no publication date found; listed as undated"))
+            problems.append(
+                Problem(
+                    path=raw.path,
+                    code="BG109",
+                    severity="warning",
+                    message="no publication date found; listed as undated",
+                )
+            )
         articles.append(result)
     return articles, sorted(problems, key=lambda p: (p.path, p.code))
 

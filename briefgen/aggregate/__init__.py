@@ -21,13 +21,22 @@ def canonicalize(facts: ArticleFacts, id_map: Mapping[str, str]) -> ArticleFacts
     """Return facts whose actor ids are the corpus-wide canonical ones."""
     return dataclasses.replace(
         facts,
-        mentions=tuple(dataclasses.replace(m, actor_id=id_map.get(m.actor_id, m.actor_id))
-                       for m in facts.mentions),
-        statements=tuple(dataclasses.replace(s, speaker_id=id_map.get(s.speaker_id, s.speaker_id))
-                         for s in facts.statements),
-        relations=tuple(dataclasses.replace(r, source_id=id_map.get(r.source_id, r.source_id),
-                                            target_id=id_map.get(r.target_id, r.target_id))
-                        for r in facts.relations),
+        mentions=tuple(
+            dataclasses.replace(m, actor_id=id_map.get(m.actor_id, m.actor_id))
+            for m in facts.mentions
+        ),
+        statements=tuple(
+            dataclasses.replace(s, speaker_id=id_map.get(s.speaker_id, s.speaker_id))
+            for s in facts.statements
+        ),
+        relations=tuple(
+            dataclasses.replace(
+                r,
+                source_id=id_map.get(r.source_id, r.source_id),
+                target_id=id_map.get(r.target_id, r.target_id),
+            )
+            for r in facts.relations
+        ),
     )
 
 
@@ -44,7 +53,9 @@ def speaker_roles(facts: Sequence[ArticleFacts]) -> dict[str, str]:
 def briefing_slug(facts: Sequence[ArticleFacts], taken: set[str]) -> str:
     """Return a URL slug from the story's first date and its most mentioned name."""
     dates = sorted(f.article.meta.published[:10] for f in facts if f.article.meta.published)
-    names = Counter(m.text for f in facts for m in f.mentions if m.label in {"GPE", "ORG", "PERSON"})
+    names = Counter(
+        m.text for f in facts for m in f.mentions if m.label in {"GPE", "ORG", "PERSON"}
+    )
     top = min(names, key=lambda n: (-names[n], n)) if names else facts[0].article.meta.title
     base = f"{dates[0] if dates else 'undated'}-{slugify(top)}"
     slug, n = base, 2
@@ -62,8 +73,9 @@ def build_briefing(
     lineage = lineage_of(wire)
     roles = speaker_roles(facts)
     relations = [r for f in facts for r in f.relations]
-    summary = rank_sentences(facts, lineage, settings.summary_sentences,
-                             knowledge.dependent_openers)
+    summary = rank_sentences(
+        facts, lineage, settings.summary_sentences, knowledge.dependent_openers
+    )
     by_date = sorted(facts, key=lambda f: (f.article.meta.published or "9999", f.article.id))
     titled = [f for f in by_date if not f.article.meta.title_generated] or by_date
     dates = sorted(f.article.meta.published[:10] for f in facts if f.article.meta.published)
@@ -74,11 +86,17 @@ def build_briefing(
         lead=summary[0].text if summary else "",
         summary=summary,
         actors=build_actors(facts, relations, knowledge, {}, roles),
-        statements=merge_statements([s for f in facts for s in f.statements], lineage,
-                                    knowledge, roles),
+        statements=merge_statements(
+            [s for f in facts for s in f.statements], lineage, knowledge, roles
+        ),
         articles=tuple(
-            SourceArticle(id=f.article.id, path=f.article.path, meta=f.article.meta,
-                          wire_group=lineage.get(f.article.id), paragraphs=f.article.paragraphs)
+            SourceArticle(
+                id=f.article.id,
+                path=f.article.path,
+                meta=f.article.meta,
+                wire_group=lineage.get(f.article.id),
+                paragraphs=f.article.paragraphs,
+            )
             for f in by_date
         ),
         wire_groups=tuple(wire),
@@ -101,5 +119,6 @@ def build_briefings(facts: Sequence[ArticleFacts], settings: Settings) -> tuple[
         own = [by_id[i] for i in story]
         own_wire = [g for g in wire if g.article_ids[0] in story]
         briefings.append(build_briefing(own, own_wire, settings, briefing_slug(own, taken)))
-    return tuple(sorted(briefings, key=lambda b: (b.period[1] if b.period else "", b.slug),
-                        reverse=True))
+    return tuple(
+        sorted(briefings, key=lambda b: (b.period[1] if b.period else "", b.slug), reverse=True)
+    )

@@ -25,7 +25,10 @@ from briefgen.model import (
 # NER labels that make an actor of their own (places and demonyms only through relations).
 ACTOR_LABELS = frozenset({"PERSON", "ORG"})
 LABEL_TYPES: Mapping[str, ActorType] = {
-    "PERSON": "person", "ORG": "organisation", "GPE": "government", "NORP": "group",
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "government",
+    "NORP": "group",
 }
 # An actor mentioned in fewer articles than this needs a statement or relation to be listed.
 MIN_ARTICLES = 2
@@ -62,8 +65,10 @@ def merge_ids(
         if merged[i] != i or i in principal_ids:
             continue
         for j in by_weight[n + 1 :]:
-            if merged[j] == j and j not in principal_ids and is_name_variant(
-                names[i].most_common(1)[0][0], names[j].most_common(1)[0][0]
+            if (
+                merged[j] == j
+                and j not in principal_ids
+                and is_name_variant(names[i].most_common(1)[0][0], names[j].most_common(1)[0][0])
             ):
                 merged[j] = i
     return merged
@@ -74,8 +79,9 @@ def best_name(counts: Counter[str]) -> str:
     return min(counts, key=lambda n: (-counts[n], -len(n), n))
 
 
-def _links(relations: Sequence[Relation], actor_id: str, outgoing: bool,
-           names: Mapping[str, str]) -> tuple[ActorLink, ...]:
+def _links(
+    relations: Sequence[Relation], actor_id: str, outgoing: bool, names: Mapping[str, str]
+) -> tuple[ActorLink, ...]:
     """Return an actor's relations in one direction, evidence merged per other party."""
     grouped: dict[tuple[str, str], dict[str, list[SourceRef]]] = defaultdict(dict)
     for r in relations:
@@ -87,16 +93,20 @@ def _links(relations: Sequence[Relation], actor_id: str, outgoing: bool,
             kind=kind,  # type: ignore[arg-type]
             other_id=other,
             other_name=names.get(other, other),
-            evidence=tuple(Cited(text=t, sources=tuple(sorted(set(s))))
-                           for t, s in sorted(evidence.items())),
+            evidence=tuple(
+                Cited(text=t, sources=tuple(sorted(set(s)))) for t, s in sorted(evidence.items())
+            ),
         )
         for (kind, other), evidence in sorted(grouped.items())
     )
 
 
 def build_actors(
-    facts: Sequence[ArticleFacts], relations: Sequence[Relation], knowledge: Knowledge,
-    id_map: Mapping[str, str], roles: Mapping[str, str],
+    facts: Sequence[ArticleFacts],
+    relations: Sequence[Relation],
+    knowledge: Knowledge,
+    id_map: Mapping[str, str],
+    roles: Mapping[str, str],
 ) -> tuple[Actor, ...]:
     """Return the briefing's actors: principals first, then by number of sources."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
@@ -108,34 +118,51 @@ def build_actors(
             counts[cid][m.text] += 1
             sources[cid].add(m.source)
             labels[cid][m.label] += 1
-    speakers = {id_map.get(s.speaker_id, s.speaker_id): s.speaker_name
-                for f in facts for s in f.statements}
+    speakers = {
+        id_map.get(s.speaker_id, s.speaker_id): s.speaker_name for f in facts for s in f.statements
+    }
     ends = {r.source_id for r in relations} | {r.target_id for r in relations}
     principals = {p.id: p for p in knowledge.principals}
     names = {i: best_name(c) for i, c in counts.items()} | speakers
     names |= {r.source_id: r.source_name for r in relations if r.source_id not in names}
     names |= {r.target_id: r.target_name for r in relations if r.target_id not in names}
     names |= {i: p.name for i, p in principals.items()}
-    keep = set(principals) | set(speakers) | ends | {
-        i for i, c in labels.items()
-        if c.most_common(1)[0][0] in ACTOR_LABELS
-        and len({s.article_id for s in sources[i]}) >= MIN_ARTICLES
-    }
+    keep = (
+        set(principals)
+        | set(speakers)
+        | ends
+        | {
+            i
+            for i, c in labels.items()
+            if c.most_common(1)[0][0] in ACTOR_LABELS
+            and len({s.article_id for s in sources[i]}) >= MIN_ARTICLES
+        }
+    )
     actors = []
     for i in keep:
         p = principals.get(i)
         label = labels[i].most_common(1)[0][0] if labels[i] else ""
-        actors.append(Actor(
-            id=i,
-            name=names.get(i, i),
-            type=p.type if p else LABEL_TYPES.get(label, "unknown"),
-            role=(p.role if p and p.role else roles.get(i, "")),
-            principal=p is not None,
-            aliases=tuple(sorted(set(counts[i]) - {names.get(i, i)})),
-            backed_by=_links(relations, i, outgoing=False, names=names),
-            backs=_links(relations, i, outgoing=True, names=names),
-            sources=tuple(sorted(sources[i])),
-        ))
+        actors.append(
+            Actor(
+                id=i,
+                name=names.get(i, i),
+                type=p.type if p else LABEL_TYPES.get(label, "unknown"),
+                role=(p.role if p and p.role else roles.get(i, "")),
+                principal=p is not None,
+                aliases=tuple(sorted(set(counts[i]) - {names.get(i, i)})),
+                backed_by=_links(relations, i, outgoing=False, names=names),
+                backs=_links(relations, i, outgoing=True, names=names),
+                sources=tuple(sorted(sources[i])),
+            )
+        )
     order = {p.id: n for n, p in enumerate(knowledge.principals)}
-    return tuple(sorted(actors, key=lambda a: (order.get(a.id, len(order)),
-                                               -len({s.article_id for s in a.sources}), a.name)))
+    return tuple(
+        sorted(
+            actors,
+            key=lambda a: (
+                order.get(a.id, len(order)),
+                -len({s.article_id for s in a.sources}),
+                a.name,
+            ),
+        )
+    )

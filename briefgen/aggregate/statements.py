@@ -39,7 +39,9 @@ def merge_cluster(members: Sequence[Statement], lineage: Mapping[str, str]) -> M
 
 
 def merge_statements(
-    statements: Sequence[Statement], lineage: Mapping[str, str], knowledge: Knowledge,
+    statements: Sequence[Statement],
+    lineage: Mapping[str, str],
+    knowledge: Knowledge,
     roles: Mapping[str, str],
 ) -> tuple[SpeakerStatements, ...]:
     """Return statements per speaker: principals in configured order, then by count and name."""
@@ -51,16 +53,28 @@ def merge_statements(
     for speaker_id, own in by_speaker.items():
         merged = tuple(merge_cluster(c, lineage) for c in cluster_statements(own))
         principal = principals.get(speaker_id)
-        entries.append(SpeakerStatements(
-            speaker_id=speaker_id,
-            speaker_name=principal.name if principal else own[0].speaker_name,
-            role=(principal.role if principal and principal.role else roles.get(speaker_id, "")),
-            principal=principal is not None,
-            statements=merged,
-        ))
-    silent = [SpeakerStatements(speaker_id=p.id, speaker_name=p.name, role=p.role,
-                                principal=True, statements=())
-              for p in knowledge.principals if p.id not in by_speaker]
+        entries.append(
+            SpeakerStatements(
+                speaker_id=speaker_id,
+                speaker_name=principal.name if principal else own[0].speaker_name,
+                role=(
+                    principal.role if principal and principal.role else roles.get(speaker_id, "")
+                ),
+                principal=principal is not None,
+                statements=merged,
+            )
+        )
+    silent = [
+        SpeakerStatements(
+            speaker_id=p.id, speaker_name=p.name, role=p.role, principal=True, statements=()
+        )
+        for p in knowledge.principals
+        if p.id not in by_speaker
+    ]
     order = {p.id: n for n, p in enumerate(knowledge.principals)}
-    return tuple(sorted(entries + silent, key=lambda e: (
-        order.get(e.speaker_id, len(order)), -len(e.statements), e.speaker_name)))
+    return tuple(
+        sorted(
+            entries + silent,
+            key=lambda e: (order.get(e.speaker_id, len(order)), -len(e.statements), e.speaker_name),
+        )
+    )

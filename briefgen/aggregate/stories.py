@@ -37,8 +37,12 @@ def group_stories(
             i = parent[i]
         return i
 
-    pairs = [(a, b) for n, a in enumerate(ids) for b in ids[n + 1 :]
-             if jaccard(sets[a], sets[b]) >= SAME_STORY_JACCARD]
+    pairs = [
+        (a, b)
+        for n, a in enumerate(ids)
+        for b in ids[n + 1 :]
+        if jaccard(sets[a], sets[b]) >= SAME_STORY_JACCARD
+    ]
     pairs += [(g.article_ids[0], other) for g in wire for other in g.article_ids[1:]]
     for a, b in pairs:
         parent[root(b)] = root(a)

@@ -35,7 +35,7 @@ def is_standalone(sentence: Sentence, openers: frozenset[str]) -> bool:
     words = sentence.text.split()
     if not MIN_WORDS <= len(words) <= MAX_WORDS or sentence.text[:1] in "“\"'‘(":
         return False
-    return words[0].lower().strip(",") not in openers and sentence.text[-1:] in ".!?”\""
+    return words[0].lower().strip(",") not in openers and sentence.text[-1:] in '.!?”"'
 
 
 def cluster_sentences(sentences: Sequence[Sentence]) -> list[Candidate]:
@@ -59,13 +59,17 @@ def score(candidate: Candidate, lineage: Mapping[str, str]) -> float:
 
 
 def rank_sentences(
-    facts: Sequence[ArticleFacts], lineage: Mapping[str, str], count: int,
+    facts: Sequence[ArticleFacts],
+    lineage: Mapping[str, str],
+    count: int,
     openers: frozenset[str],
 ) -> tuple[Cited, ...]:
     """Return the summary: `count` sentences, each citing every article that carries it."""
     sentences = [s for f in facts for s in f.sentences if is_standalone(s, openers)]
-    ranked = sorted(cluster_sentences(sentences),
-                    key=lambda c: (-score(c, lineage), c.variants[0].source, c.key))
+    ranked = sorted(
+        cluster_sentences(sentences),
+        key=lambda c: (-score(c, lineage), c.variants[0].source, c.key),
+    )
     chosen: list[Candidate] = []
     for candidate in ranked:
         if len(chosen) == count:
@@ -74,7 +78,9 @@ def rank_sentences(
             chosen.append(candidate)
     chosen.sort(key=lambda c: (min(v.source.paragraph for v in c.variants), c.variants[0].source))
     return tuple(
-        Cited(text=max(c.variants, key=lambda v: (len(v.text), v.source)).text,
-              sources=tuple(sorted({v.source for v in c.variants})))
+        Cited(
+            text=max(c.variants, key=lambda v: (len(v.text), v.source)).text,
+            sources=tuple(sorted({v.source for v in c.variants})),
+        )
         for c in chosen
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from briefgen.aggregate.similarity import WIRE_SHARE, comparable, is_same_sentence
 from briefgen.model import ArticleFacts, SourceRef, WireGroup
@@ -45,6 +45,6 @@ def lineage_of(groups: Sequence[WireGroup]) -> dict[str, str]:
     return {article: g.id for g in groups for article in g.article_ids}
 
 
-def count_lineages(sources: Sequence[SourceRef], lineage: dict[str, str]) -> int:
+def count_lineages(sources: Sequence[SourceRef], lineage: Mapping[str, str]) -> int:
     """Return how many independent lineages cite a fact: a wire group counts once."""
     return len({lineage.get(s.article_id, s.article_id) for s in sources})

@@ -27,8 +27,10 @@ def strip_dateline(lead: str) -> tuple[str, str | None, str | None]:
     match = p.DATELINE.match(lead)
     if not match or not match["place"].split(",")[0].isupper():
         return lead, None, None
-    place = ", ".join(part.strip().title() if part.isupper() else part.strip()
-                      for part in match["place"].split(","))
+    place = ", ".join(
+        part.strip().title() if part.isupper() else part.strip()
+        for part in match["place"].split(",")
+    )
     return lead[match.end() :], place, match["outlet"]
 
 

@@ -89,10 +89,10 @@ def drop_boilerplate(
         if i in skip:
             continue
         if is_end_marker(line, knowledge):
-            reason = f"after '{line}': other stories"
-            dropped.extend(Dropped(text=rest, reason=reason) for rest in lines[i:])
+            tail = f"after '{line}': other stories"
+            dropped.extend(Dropped(text=rest, reason=tail) for rest in lines[i:])
             break
-        reason = "photo caption" if i in captions else judge_line(line, knowledge, seen)
+        reason: str | None = "photo caption" if i in captions else judge_line(line, knowledge, seen)
         seen.add(line.lower())
         if reason is None:
             kept.append(line)

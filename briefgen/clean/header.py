@@ -83,7 +83,7 @@ def find_header(lines: tuple[str, ...], is_boilerplate: frozenset[int]) -> Heade
     """Return the metadata the first lines give, and the indexes of the lines it used."""
     window = range(min(len(lines), p.HEADER_MAX_LINES))
     dates = [i for i in window if i not in is_boilerplate and is_date_line(lines[i])]
-    used: dict[int, str] = {i: "date line" for i in dates}
+    used: dict[int, str] = dict.fromkeys(dates, "date line")
     authors: tuple[str, ...] = ()
     for i in window:
         byline = p.BYLINE.match(lines[i])

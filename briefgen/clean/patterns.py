@@ -28,8 +28,9 @@ UPDATED_SPLIT = re.compile(r"\s*(?:\|\s*)?(?:last\s+)?updated\s*:?\s*", re.IGNOR
 DATE_LINE_MAX_WORDS = 14
 
 # "By Alice Padgett", "By Kit Heren and Ann Lee"
-BYLINE = re.compile(r"^by\s+(?P<names>[A-Z][\w'’.\- ]+(?:(?:,| and | & )\s*[A-Z][\w'’.\- ]+)*)$",
-                    re.IGNORECASE)
+BYLINE = re.compile(
+    r"^by\s+(?P<names>[A-Z][\w'’.\- ]+(?:(?:,| and | & )\s*[A-Z][\w'’.\- ]+)*)$", re.IGNORECASE
+)
 # A bare author name on its own line next to the date: two to four capitalised words.
 NAME_LINE = re.compile(r"^[A-Z][a-zà-ÿ'’\-]+(?:\s+[A-Z][a-zà-ÿ'’\-]+){1,3}$")
 
@@ -58,7 +59,7 @@ TITLE_MIN_WORDS = 3
 TITLE_MAX_WORDS = 30
 GENERATED_TITLE_WORDS = 12
 
-# An outlet naming itself in page furniture: "Stay up to date with notifications from The Independent".
+# An outlet naming itself in page furniture: "... notifications from The Independent".
 OUTLET_SELF_MENTION = re.compile(
     r"\b(?:notifications|newsletters?|updates|news|alerts) from (?:the )?"
     r"(?P<outlet>(?:The )?[A-Z][\w&'’]*"

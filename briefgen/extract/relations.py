@@ -25,8 +25,12 @@ ALLY_NOUNS = frozenset({"ally", "allies"})
 
 def phrase_of(token: Token) -> str:
     """Return a noun's phrase without relative clauses, appositions or trailing punctuation."""
-    skip = {t.i for c in token.children if c.dep_ in {"relcl", "appos", "acl", "conj", "cc",
-                                                        "punct", "prep"} for t in c.subtree}
+    skip = {
+        t.i
+        for c in token.children
+        if c.dep_ in {"relcl", "appos", "acl", "conj", "cc", "punct", "prep"}
+        for t in c.subtree
+    }
     words = [t for t in token.subtree if t.i not in skip]
     if not words:
         return str(token.text)
@@ -50,14 +54,26 @@ def actor_ref(token: Token, index: AliasIndex) -> tuple[str, str]:
     return slugify(phrase), phrase
 
 
-def _relation(kind: RelationKind, backer: Token, backed: Token, index: AliasIndex,
-              sent: Any, source: SourceRef) -> Relation:
+def _relation(
+    kind: RelationKind,
+    backer: Token,
+    backed: Token,
+    index: AliasIndex,
+    sent: Any,
+    source: SourceRef,
+) -> Relation:
     """Return one Relation between two noun tokens of a sentence."""
     source_id, source_name = actor_ref(backer, index)
     target_id, target_name = actor_ref(backed, index)
-    return Relation(kind=kind, source_id=source_id, source_name=source_name,
-                    target_id=target_id, target_name=target_name,
-                    evidence=str(sent.text).strip(), source=source)
+    return Relation(
+        kind=kind,
+        source_id=source_id,
+        source_name=source_name,
+        target_id=target_id,
+        target_name=target_name,
+        evidence=str(sent.text).strip(),
+        source=source,
+    )
 
 
 def backing_pairs(token: Token) -> list[tuple[RelationKind, Token, Token]]:

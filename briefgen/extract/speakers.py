@@ -81,7 +81,8 @@ def _entity_of(tokens: list[Token], head: Token) -> Span | None:
     Rights', where the parser makes 'monitor' the head and the name stands beside it.
     """
     inside = [
-        e for e in head.doc.ents
+        e
+        for e in head.doc.ents
         if e.label_ in NAME_LABELS and tokens[0].i <= e.start and e.end <= tokens[-1].i + 1
     ]
     holding = next((e for e in inside if e.start <= head.i < e.end), None)
@@ -135,8 +136,7 @@ def _named_speaker(
     ent = _entity_of(tokens, subject)
     if ent is not None and ent.label_ in {"PERSON", "ORG", "GPE", "FAC"}:
         full = str(ent.text)
-        name, _ = strip_titles(full[4:] if full.lower().startswith("the ") else full,
-                                    knowledge)
+        name, _ = strip_titles(full[4:] if full.lower().startswith("the ") else full, knowledge)
         before = text[: text.find(full)].strip() if full in text else ""
         before = _strip_trailing_ranks(before, knowledge)
         is_person = ent.label_ == "PERSON"
@@ -154,8 +154,13 @@ def _named_speaker(
         if len(name.split()) < 2:
             log.debug("bare institutional speaker %r: which one is not said", text)
             return None
-        return Speaker(id=slugify(name), name=name[:1].upper() + name[1:], role=role,
-                       text=text, is_person=False)
+        return Speaker(
+            id=slugify(name),
+            name=name[:1].upper() + name[1:],
+            role=role,
+            text=text,
+            is_person=False,
+        )
     log.debug("no nameable speaker in %r", text)
     return None
 
@@ -187,8 +192,13 @@ def name_before_verb(verb: Token, index: AliasIndex, knowledge: Knowledge) -> Sp
         return None
     full = str(ent.text)
     if principal := match_principal(full, index):
-        return Speaker(id=principal.id, name=principal.name, role=principal.role, text=full,
-                       is_person=principal.type == "person")
+        return Speaker(
+            id=principal.id,
+            name=principal.name,
+            role=principal.role,
+            text=full,
+            is_person=principal.type == "person",
+        )
     name, _ = strip_titles(full[4:] if full.lower().startswith("the ") else full, knowledge)
     before = str(verb.doc[verb.sent.start : ent.start].text)
     return Speaker(

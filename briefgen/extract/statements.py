@@ -49,7 +49,7 @@ def _inside(offset: int, quotes: tuple[QuoteSpan, ...]) -> bool:
 def _subtree_range(token: Token) -> tuple[int, int]:
     """Return the character range of a token's subtree."""
     tokens = list(token.subtree)
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in "”\"":
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in '”"':
         tokens.pop()
     return int(tokens[0].idx), int(tokens[-1].idx + len(tokens[-1].text))
 
@@ -73,7 +73,10 @@ class Antecedent:
 
 
 def _sentence_clauses(
-    sent: Any, quotes: tuple[QuoteSpan, ...], index: AliasIndex, knowledge: Knowledge,
+    sent: Any,
+    quotes: tuple[QuoteSpan, ...],
+    index: AliasIndex,
+    knowledge: Knowledge,
     antecedent: Speaker | None,
 ) -> list[Clause]:
     """Return the speech clauses of one sentence whose speaker can be named."""
@@ -90,14 +93,18 @@ def _sentence_clauses(
         speaker = speaker or name_before_verb(verb, index, knowledge)
         if speaker is not None:
             clauses.append(
-                Clause(verb=verb, speaker=speaker, cue=verb.text.lower(),
-                       content=content_range(verb))
+                Clause(
+                    verb=verb, speaker=speaker, cue=verb.text.lower(), content=content_range(verb)
+                )
             )
     return clauses
 
 
 def next_antecedent(
-    sent: Any, clauses: list[Clause], index: AliasIndex, knowledge: Knowledge,
+    sent: Any,
+    clauses: list[Clause],
+    index: AliasIndex,
+    knowledge: Knowledge,
     current: Antecedent,
 ) -> Antecedent:
     """Return the antecedent after a sentence: its speaker, else its named subject."""
@@ -177,7 +184,11 @@ def attach_quotes(
 
 
 def _previous_sentence_clause(
-    doc: Doc, quote: QuoteSpan, sent: Any, sents: list[Any], clauses: list[Clause],
+    doc: Doc,
+    quote: QuoteSpan,
+    sent: Any,
+    sents: list[Any],
+    clauses: list[Clause],
     knowledge: Knowledge,
 ) -> list[Clause]:
     """Return the clause of the sentence just before a quotation that opens its own sentence.
@@ -186,8 +197,11 @@ def _previous_sentence_clause(
     own and follows the clause directly. A sentence with a speech verb we could not resolve
     never borrows another sentence's speaker.
     """
-    has_verb = any(t.lemma_.lower() in knowledge.speech_verbs and not _inside(t.idx, (quote,))
-                   for t in sent if t.pos_ == "VERB")
+    has_verb = any(
+        t.lemma_.lower() in knowledge.speech_verbs and not _inside(t.idx, (quote,))
+        for t in sent
+        if t.pos_ == "VERB"
+    )
     if has_verb or not _opens_sentence(doc, quote, sent):
         return []
     before = [s for s in sents if s.end <= sent.start]
@@ -213,7 +227,11 @@ def _reported(text: str, span: tuple[int, int]) -> tuple[int, int]:
 
 
 def _statement(
-    clause_speaker: Speaker, cue: str, kind: StatementKind, text: str, span: tuple[int, int],
+    clause_speaker: Speaker,
+    cue: str,
+    kind: StatementKind,
+    text: str,
+    span: tuple[int, int],
     source: SourceRef,
 ) -> Statement:
     """Return a Statement record for one span of one paragraph."""
@@ -302,7 +320,7 @@ def paragraph_statements(
     for n, quote in enumerate(quotes):
         if attached[n] is not None or previous is None:
             continue
-        opens_paragraph = not text[: quote.start].strip(" “\"")
+        opens_paragraph = not text[: quote.start].strip(' “"')
         if quote.continued or (opens_paragraph and not clauses):
             # a quotation opening the paragraph after "The US said ...": the same speaker
             found.append((quote.start, _continued(previous, text, quote, source)))

@@ -19,9 +19,7 @@ def list_corpus_files(corpus_dir: Path) -> list[Path]:
     """Return the corpus files in name order, skipping hidden files and folders."""
     if not corpus_dir.is_dir():
         raise CorpusError(f"{corpus_dir}: corpus folder not found; set corpus_dir in mkdocs.yml")
-    return sorted(
-        p for p in corpus_dir.iterdir() if not p.name.startswith(".") and not p.is_dir()
-    )
+    return sorted(p for p in corpus_dir.iterdir() if not p.name.startswith(".") and not p.is_dir())
 
 
 def read_article(path: Path, corpus_dir: Path, max_bytes: int) -> RawArticle | Problem:
@@ -55,9 +53,7 @@ def decode_checked(data: bytes, shown: str, *, article_id: str) -> RawArticle | 
     except UnicodeDecodeError:
         legacy = guess_legacy_encoding(data)
         hint = f" (looks like {legacy})" if legacy else ""
-        return Problem(
-            path=shown, code="BG105", message=f"not valid UTF-8{hint}; save it as UTF-8"
-        )
+        return Problem(path=shown, code="BG105", message=f"not valid UTF-8{hint}; save it as UTF-8")
     digest = hashlib.sha256(data).hexdigest()
     return RawArticle(id=article_id, path=shown, text=text, sha256=digest)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from collections.abc import Mapping
@@ -32,8 +31,9 @@ def write_site(files: Mapping[str, str], docs_dir: Path, output_dir: str) -> Pat
     target = docs_dir / output_dir
     _check_owned(target)
     prefix = output_dir.rstrip("/") + "/"
-    staging = Path(tempfile.mkdtemp(prefix=".briefgen-", dir=target.parent if
-                                    target.parent.exists() else None))
+    staging = Path(
+        tempfile.mkdtemp(prefix=".briefgen-", dir=target.parent if target.parent.exists() else None)
+    )
     try:
         for uri, content in files.items():
             if not uri.startswith(prefix) or ".." in Path(uri).parts:
@@ -44,8 +44,8 @@ def write_site(files: Mapping[str, str], docs_dir: Path, output_dir: str) -> Pat
         (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
         old = target.with_name(f".{target.name}.old")
         if target.exists():
-            os.replace(target, old)
-        os.replace(staging, target)
+            target.replace(old)
+        staging.replace(target)
         shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

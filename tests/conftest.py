@@ -1,0 +1,68 @@
+"""Shared fixtures: knowledge from another world, the spaCy pipeline, the seed site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from mkdocs.config import load_config
+
+from briefgen.config import to_settings
+from briefgen.extract import build_alias_index, load_nlp
+from briefgen.extract.names import AliasIndex
+from briefgen.model import Knowledge, Principal, Settings, Site
+from briefgen.pipeline import generate_site
+from briefgen.resources import load_knowledge
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPORA = ROOT / "tests" / "corpora"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/")
+
+
+@pytest.fixture(scope="session")
+def knowledge() -> Knowledge:
+    """Knowledge for a world that is not the seeds': a strike in a port city."""
+    return load_knowledge(
+        (
+            Principal(
+                id="maria-lopez",
+                name="Maria Lopez",
+                type="person",
+                role="Mayor",
+                aliases=("Maria Lopez", "Lopez", "Mayor Maria Lopez"),
+            ),
+            Principal(
+                id="kenya",
+                name="Kenya",
+                type="government",
+                role="",
+                aliases=("Kenya", "Nairobi", "the Kenyan government"),
+            ),
+        )
+    )
+
+
+@pytest.fixture(scope="session")
+def index(knowledge: Knowledge) -> AliasIndex:
+    return build_alias_index(knowledge)
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    return load_nlp()
+
+
+def settings_for(config_file: Path) -> Settings:
+    """Return the Settings of a mkdocs.yml, as the CLI reads them."""
+    config = load_config(str(config_file))
+    return to_settings(config.plugins["briefgen"].config)
+
+
+@pytest.fixture(scope="session")
+def seed_site(nlp: Any) -> Site:
+    """The generated pages of the repository's own corpus (seeds/)."""
+    return generate_site(settings_for(ROOT / "mkdocs.yml"), nlp)

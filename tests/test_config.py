@@ -1,0 +1,69 @@
+"""The briefgen block of mkdocs.yml: validated, unknown keys are errors, messages name them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+from briefgen.config import to_settings
+
+BASE = """site_name: t
+docs_dir: docs
+plugins:
+  - briefgen:
+      corpus_dir: seeds
+      templates_dir: {templates}
+{extra}"""
+
+
+def write_config(tmp_path: Path, extra: str) -> Path:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "seeds").mkdir()
+    templates = Path(__file__).resolve().parent.parent / "templates"
+    path = tmp_path / "mkdocs.yml"
+    path.write_text(BASE.format(templates=templates, extra=extra), encoding="utf-8")
+    return path
+
+
+def test_config_empty_principals_is_valid(tmp_path: Path) -> None:
+    config = load_config(str(write_config(tmp_path, "      principals: []\n")))
+    settings = to_settings(config.plugins["briefgen"].config)
+    assert settings.knowledge.principals == ()
+    assert settings.output_dir == "briefings"
+
+
+def test_config_principal_aliases(tmp_path: Path) -> None:
+    extra = "      principals:\n        - name: Ana Torres\n          aliases: [Torres]\n"
+    config = load_config(str(write_config(tmp_path, extra)))
+    (principal,) = to_settings(config.plugins["briefgen"].config).knowledge.principals
+    assert (principal.id, principal.aliases) == ("ana-torres", ("Ana Torres", "Torres"))
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ("      corpus_dirr: seeds\n", "unknown key 'corpus_dirr'"),
+        ("      principals:\n        - name: X\n          alias: [Y]\n", "unknown key 'alias'"),
+        ("      principals:\n        - name: X\n          type: army\n", "type"),
+        ("      summary_sentences: many\n", "summary_sentences"),
+    ],
+)
+def test_config_errors_name_the_option(
+    tmp_path: Path, extra: str, message: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    with pytest.raises(Abort):
+        load_config(str(write_config(tmp_path, extra)))
+    assert "Plugin 'briefgen' option" in caplog.text
+    assert message in caplog.text
+
+
+def test_config_unknown_key_message(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    with pytest.raises(Abort):
+        load_config(str(write_config(tmp_path, "      corpus_dirr: seeds\n")))
+    assert (
+        "Plugin 'briefgen' option 'corpus_dirr': unknown key 'corpus_dirr'; allowed keys: "
+        "corpus_dir, max_article_bytes, output_dir, principals, summary_sentences, templates_dir"
+    ) in caplog.text

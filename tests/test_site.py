@@ -1,0 +1,152 @@
+"""End to end: mkdocs build --strict of the seeds and of every test corpus, then the output."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPORA = sorted(p for p in (ROOT / "tests" / "corpora").iterdir() if p.is_dir())
+
+
+def build(config_file: Path, site_dir: Path) -> None:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(config_file),
+            "-d",
+            str(site_dir),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.fixture(scope="module")
+def seed_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("site")
+    build(ROOT / "mkdocs.yml", site)
+    return site
+
+
+def statements(site: Path) -> list[dict[str, Any]]:
+    export = json.loads((site / "briefings" / "briefing.json").read_text(encoding="utf-8"))
+    return [s for b in export["briefings"] for s in b["statements"]]
+
+
+def text_of(html: str) -> str:
+    """Return the visible text of an HTML page, entities decoded, tags removed."""
+    import html as html_lib
+
+    return html_lib.unescape(re.sub(r"<[^>]+>", " ", html))
+
+
+def test_seed_site_built(seed_build: Path) -> None:
+    assert (seed_build / "index.html").is_file()
+    export = json.loads((seed_build / "briefings" / "briefing.json").read_text(encoding="utf-8"))
+    assert export["schema_version"] == 1
+    (briefing,) = export["briefings"]
+    assert len(briefing["articles"]) == 5
+    assert briefing["wire_groups"] == {
+        "wire-1": ["001_fc500a8bbe85a549", "002_c4c0a6a114c8052c", "004_854557fa132e1351"]
+    }
+
+
+@pytest.mark.parametrize(
+    ("speaker", "words", "sources"),
+    [
+        (
+            "Bashar al-Assad",
+            "stability and territorial integrity",
+            {
+                "000_36eac35f712b03ed",
+                "001_fc500a8bbe85a549",
+                "002_c4c0a6a114c8052c",
+                "003_2491f251732851fd",
+                "004_854557fa132e1351",
+            },
+        ),
+        (
+            "Geir Pedersen",
+            "I have repeatedly warned of the risks of escalation",
+            {"002_c4c0a6a114c8052c"},
+        ),
+        ("United States", "nothing to do with this offensive", {"003_2491f251732851fd"}),
+    ],
+)
+def test_seed_principal_statements(
+    seed_build: Path, speaker: str, words: str, sources: set[str]
+) -> None:
+    found = [s for s in statements(seed_build) if words in s["text"]]
+    assert found, words
+    assert {s["speaker"] for s in found} == {speaker}
+    assert all(s["principal"] for s in found)
+    assert set().union(*(set(s["sources"]) for s in found)) == sources
+    page = seed_build / "briefings" / "2024-12-01-syria" / "statements" / "index.html"
+    assert words in text_of(page.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    "boilerplate",
+    [
+        "Listen to this article",
+        "Loading audio",
+        "Your donation",
+        "More Latest News",
+        "Hot cross bun",
+        "Nintendo Switch",
+        "Picture: Alamy",
+        "Notifications can be managed",
+    ],
+)
+def test_seed_site_has_no_boilerplate(seed_build: Path, boilerplate: str) -> None:
+    for page in (seed_build / "briefings").rglob("*.html"):
+        assert boilerplate not in text_of(page.read_text(encoding="utf-8")), page
+
+
+def test_seed_site_is_intranet_ready(seed_build: Path) -> None:
+    for page in seed_build.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in html, page
+        assert "fonts.gstatic" not in html, page
+        for src in re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', html):
+            assert not src.startswith(("http://", "https://", "//")), (page, src)
+
+
+def test_seed_citations_point_at_paragraphs(seed_build: Path) -> None:
+    page = seed_build / "briefings" / "2024-12-01-syria" / "statements" / "index.html"
+    links = re.findall(r'href="\.\./source/([^/]+)/#(p-\d+)"', page.read_text(encoding="utf-8"))
+    assert links
+    for article, anchor in links:
+        target = seed_build / "briefings" / "2024-12-01-syria" / "source" / article / "index.html"
+        assert f'id="{anchor}"' in target.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("corpus", CORPORA, ids=[c.name for c in CORPORA])
+def test_other_event_corpus(corpus: Path, tmp_path: Path) -> None:
+    build(corpus / "mkdocs.yml", tmp_path)
+    export = json.loads((tmp_path / "briefings" / "briefing.json").read_text(encoding="utf-8"))
+    assert len(export["briefings"]) == 1
+    found = statements(tmp_path)
+    principals = {s["speaker"] for s in found if s["principal"]}
+    assert principals, "no statement of a configured principal"
+    # nothing from the seeds' world leaks into another event's briefing
+    dumped = json.dumps(export)
+    for word in ("Assad", "Aleppo", "Pedersen", "Syria"):
+        assert word not in dumped
