@@ -38,13 +38,13 @@ class PrincipalConfig(StrictConfig):
     """One principal: an actor whose statements lead the statements page."""
 
     name = c.Type(str)
-    """The canonical name shown on pages: `Geir Pedersen`."""
+    """The canonical name shown on pages: `Ana Torres`."""
     id = c.Optional(c.Type(str))
     """A stable id for URLs and the export; default: the name as a slug."""
     type = c.Choice(ACTOR_TYPES, default="person")
     """What kind of actor: person, government, organisation or group."""
     role = c.Type(str, default="")
-    """A short role shown beside the name: `UN special envoy for Syria`."""
+    """A short role shown beside the name: `Labour Minister of Chile`."""
     aliases = c.ListOfItems(c.Type(str), default=[])
     """Other names the press uses; matched ignoring case, accents and hyphens."""
 
@@ -67,7 +67,7 @@ class BriefgenConfig(StrictConfig):
 
 
 def slugify(text: str) -> str:
-    """Return a lowercase ASCII slug: `Bashar al-Assad` -> `bashar-al-assad`."""
+    """Return a lowercase ASCII slug: `Héctor Villagrán` -> `hector-villagran`."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "unnamed"
 

@@ -1,8 +1,8 @@
 """Actors: one entry per actor across a briefing's articles, with its relations and sources.
 
 Canonical ids come from the extract stage (principal aliases, titles stripped); here a surname
-used alone joins the one full name it ends ("Abdulghani" -> "Hassan Abdulghani") and long names
-spelt two ways join ("Syrian Civil Defense" / "Syrian Civil Defence").
+used alone joins the one full name it ends ("Kamau" -> "John Kamau") and long names
+spelt two ways join ("Kenya Civil Defense" / "Kenya Civil Defence").
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ def merge_ids(
     full = [i for i in sorted(persons) if "-" in i]
     for i in sorted(names):
         if "-" not in i and i not in principal_ids:
-            # a surname alone: "Abdulghani" joins the one full name that ends with it
+            # a surname alone: "Kamau" joins the one full name that ends with it
             owners = [f for f in full if f.endswith("-" + i)]
             if len(owners) == 1:
                 merged[i] = owners[0]

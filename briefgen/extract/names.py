@@ -2,7 +2,7 @@
 
 Aliases map surface forms to a canonical id, like spaCy's EntityRuler patterns with an `id`.
 The configuration lists forms; this module normalises case, accents, hyphens and the article
-"the", so "Bashar Al-Assad" and "Bashar al Assad" match one alias. An alias written in capitals
+"the", so "Abu Al-Hassan" and "Abu al Hassan" match one alias. An alias written in capitals
 ("US") is an acronym and matches case-sensitively, so the pronoun "us" never does.
 """
 
@@ -21,7 +21,7 @@ def name_tokens(text: str) -> tuple[str, ...]:
     """Return a name as comparable tokens: no accents, case, hyphens, dots or leading 'the'."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     tokens = _PUNCT.sub(" ", ascii_text.lower()).split()
-    # "Syria's" -> "syria s": drop the possessive s left by the apostrophe
+    # "Kenya's" -> "kenya s": drop the possessive s left by the apostrophe
     tokens = [t for i, t in enumerate(tokens) if not (t == "s" and i > 0)]
     return tuple(tokens[1:] if tokens[:1] == ["the"] else tokens)
 
@@ -61,7 +61,7 @@ def build_alias_index(knowledge: Knowledge) -> AliasIndex:
 def _ends_with(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
     """Return True if the phrase ends with the alias: the head of an English noun phrase is last.
 
-    "Syrian President Bashar Assad" ends with "Bashar Assad"; "Bangladesh Water Development
+    "Kenyan President Grace Wanjiru" ends with "Grace Wanjiru"; "Bangladesh Water Development
     Board" does not end with "Bangladesh", and is not the government of Bangladesh.
     """
     return len(needle) <= len(haystack) and haystack[len(haystack) - len(needle) :] == needle

@@ -1,12 +1,12 @@
 """Relations between actors stated in one sentence: backing, alliance, solidarity, denial.
 
 Shapes, each read off the dependency parse:
-  passive    "Syrian government forces have been backed by Russia, Iran and its allied groups"
-  compound   "Turkey-backed fighters"
-  appositive "Turkey, a main backer of Syrian opposition groups"
-  active     "Tehran will back the Syrian government and army"
-  solidarity "leaders ... expressed their solidarity with Damascus"
-  denial     "the United States has nothing to do with this offensive"
+  passive    "Government forces have been backed by Norway, Japan and its allied groups"
+  compound   "Japan-backed engineers"
+  appositive "Japan, a main backer of the river authority"
+  active     "Tokyo will back the Bangladeshi government"
+  solidarity "leaders ... expressed their solidarity with Dhaka"
+  denial     "the union has nothing to do with this blockade"
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ def phrase_of(token: Token) -> str:
 
 
 def with_conjuncts(token: Token) -> list[Token]:
-    """Return a noun and the nouns conjoined with it: 'Russia, Iran and its allied groups'."""
+    """Return a noun and the nouns conjoined with it: 'Norway, Japan and its allied groups'."""
     return [token, *[t for t in token.conjuncts if t.pos_ in {"NOUN", "PROPN"}]]
 
 
@@ -90,7 +90,7 @@ def backing_pairs(token: Token) -> list[tuple[RelationKind, Token, Token]]:
             pairs += [("backing", b, backed) for b in with_conjuncts(obj)]
         prefix = next((c for c in token.children if c.dep_ in {"npadvmod", "compound"}), None)
         if prefix is not None and token.dep_ == "amod":
-            pairs.append(("backing", prefix, token.head))  # "Turkey-backed fighters"
+            pairs.append(("backing", prefix, token.head))  # "Japan-backed engineers"
     elif lemma in BACK_LEMMAS and token.pos_ == "VERB":
         subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
         obj = next((c for c in token.children if c.dep_ == "dobj"), None)

@@ -24,7 +24,7 @@ Span = Any
 PERSON_PRONOUNS = frozenset({"he", "she"})
 THING_PRONOUNS = frozenset({"it"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
-# Children that describe a subject rather than name it: "Peter Ford, Britain's former ambassador".
+# Children that describe a subject rather than name it: "Jane Otieno, Kenya's former envoy".
 DESCRIPTIVE_DEPS = frozenset({"appos", "relcl", "acl", "advcl"})
 MAX_SPEAKER_TOKENS = 10
 
@@ -55,7 +55,7 @@ def naming_tokens(subject: Token) -> list[Token]:
 
 
 def descriptive_role(subject: Token) -> str:
-    """Return the appositive role of a subject: 'Britain's former ambassador to Syria'."""
+    """Return the appositive role of a subject: 'Kenya's former envoy to Chile'."""
     for child in subject.children:
         if child.dep_ == "appos":
             return _clean_role(str(subject.doc[child.left_edge.i : child.right_edge.i + 1].text))
@@ -77,7 +77,7 @@ def _span_text(tokens: list[Token]) -> str:
 def _entity_of(tokens: list[Token], head: Token) -> Span | None:
     """Return the name in a subject: the entity holding its head, else its last named entity.
 
-    The second case is 'Britain-based opposition war monitor the Syrian Observatory for Human
+    The second case is 'Geneva-based rights monitor the Coastal Observatory for Human
     Rights', where the parser makes 'monitor' the head and the name stands beside it.
     """
     inside = [
@@ -173,7 +173,7 @@ def lower_in(token: Token, knowledge: Knowledge) -> bool:
 def _strip_trailing_ranks(text: str, knowledge: Knowledge) -> str:
     """Return a role without the ranks at its end: 'Rebel commander Col.' -> 'Rebel commander'.
 
-    Offices stay: in 'Iranian Foreign Minister' the title is the role.
+    Offices stay: in 'Kenyan Foreign Minister' the title is the role.
     """
     words = text.split()
     while words and words[-1].lower() in knowledge.ranks:
@@ -184,8 +184,8 @@ def _strip_trailing_ranks(text: str, knowledge: Knowledge) -> str:
 def name_before_verb(verb: Token, index: AliasIndex, knowledge: Knowledge) -> Speaker | None:
     """Return the speaker named by an entity ending right before a speech verb, or None.
 
-    A fallback for parses that lose the subject: in 'Britain-based opposition war monitor the
-    Syrian Observatory for Human Rights said', the model tags 'monitor' as a verb.
+    A fallback for parses that lose the subject: in 'Geneva-based rights monitor the
+    Coastal Observatory for Human Rights said', the model tags 'monitor' as a verb.
     """
     ent = next((e for e in verb.doc.ents if e.end == verb.i), None)
     if ent is None or ent.label_ not in {"PERSON", "ORG", "FAC"} or ent.start < verb.sent.start:

@@ -110,7 +110,7 @@ def next_antecedent(
     """Return the antecedent after a sentence: its speaker, else its named subject."""
     if clauses:
         return Antecedent(speaker=clauses[-1].speaker)
-    # 'Iranian Foreign Minister Abbas Araghchi travels to Damascus. He told reporters ...'
+    # 'Transport Minister Peter Mwangi visited the port. He told reporters ...'
     subject = next((c for c in sent.root.children if c.dep_ in SUBJECT_DEPS), None)
     if subject is not None and subject.lower_ not in {"he", "she", "it", "they"}:
         named = resolve_speaker(subject, index, knowledge, None)
@@ -175,7 +175,7 @@ def attach_quotes(
     for n, quote in enumerate(quotes):
         touched = [s for s in sents if s.start_char < quote.end and s.end_char > quote.start]
         starts = {s.start for s in touched}
-        # '“...,” Geir Pedersen said in a statement.': the clause in the quotation's sentence
+        # '“...,” Ana Torres said in a statement.': the clause in the quotation's sentence
         same = [c for c in clauses if c.verb.sent.start in starts]
         if not same and touched:
             same = _previous_sentence_clause(doc, quote, touched[0], sents, clauses, knowledge)
@@ -237,7 +237,7 @@ def _statement(
     """Return a Statement record for one span of one paragraph."""
     span = _reported(text, span)
     if kind == "direct" and not text[span[0] : span[1]].count("“"):
-        # '“..., of the dangers of ... conflict resolution,” Geir Pedersen said': no comma
+        # '“... back to the table,” Ana Torres said': no comma
         while span[1] > span[0] and text[span[1] - 1] in ",;:":
             span = (span[0], span[1] - 1)
     return Statement(
@@ -260,7 +260,7 @@ def statements_of_clause(
     """Return the statements one clause makes: its quotations, or its reported clause."""
     content = clause.content
     if content and quotes and all(content[0] <= q.start and q.end <= content[1] for q in quotes):
-        # 'Assad said Syria will continue to “defend its stability ...”': a partial quotation
+        # 'Lopez said the city will continue to “keep the port open ...”': a partial quotation
         kind = direct_kind(content, quotes)
         return [_statement(clause.speaker, clause.cue, kind, text, content, source)]
     if quotes:
