@@ -14,7 +14,7 @@ from typing import Any
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from briefgen.model import ActorType, Principal, Settings
+from briefgen.model import ActorType, Principal, Settings, StoryPin
 from briefgen.resources import load_knowledge
 
 ACTOR_TYPES: tuple[ActorType, ...] = ("person", "government", "organisation", "group")
@@ -49,6 +49,15 @@ class PrincipalConfig(StrictConfig):
     """Other names the press uses; matched ignoring case, accents and hyphens."""
 
 
+class StoryConfig(StrictConfig):
+    """One pinned story: these articles make one briefing, apart from all others."""
+
+    title = c.Optional(c.Type(str))
+    """The briefing's title (and the source of its URL); default: its newest headline."""
+    articles = c.ListOfItems(c.Type(str))
+    """Article file names, with or without extension: `003_quake-wire` or `003_quake-wire.txt`."""
+
+
 class BriefgenConfig(StrictConfig):
     """Options of the briefgen plugin."""
 
@@ -61,9 +70,12 @@ class BriefgenConfig(StrictConfig):
     summary_sentences = c.Type(int, default=7)
     """How many sentences the situation summary holds (5 to 10 reads best)."""
     max_article_bytes = c.Type(int, default=2_000_000)
-    """Articles larger than this are reported and skipped."""
+    """Articles larger than this are read up to this size (at a line break) and reported."""
     principals = c.ListOfItems(c.SubConfig(PrincipalConfig), default=[])
     """Actors whose statements lead the statements page, with their aliases."""
+    stories = c.ListOfItems(c.SubConfig(StoryConfig), default=[])
+    """Pin articles into a briefing of their own where the automatic grouping is wrong: to
+    join articles it split, or to split off articles it joined."""
 
 
 def slugify(text: str) -> str:
@@ -83,6 +95,12 @@ def to_principal(raw: PrincipalConfig) -> Principal:
     )
 
 
+def to_story(raw: StoryConfig) -> StoryPin:
+    """Return the frozen StoryPin of one validated story entry (ids without extension)."""
+    ids = (re.sub(r"\.(?:txt|text|md|markdown|html?)$", "", a.strip()) for a in raw.articles)
+    return StoryPin(title=raw.title, articles=tuple(dict.fromkeys(ids)))
+
+
 def to_settings(config: BriefgenConfig | dict[str, Any]) -> Settings:
     """Return frozen Settings from the validated briefgen block."""
     summary_sentences = config["summary_sentences"]
@@ -95,4 +113,21 @@ def to_settings(config: BriefgenConfig | dict[str, Any]) -> Settings:
         summary_sentences=summary_sentences,
         max_article_bytes=config["max_article_bytes"],
         knowledge=load_knowledge(tuple(to_principal(p) for p in config["principals"])),
+        stories=pinned_stories([to_story(s) for s in config["stories"]]),
     )
+
+
+def pinned_stories(pins: list[StoryPin]) -> tuple[StoryPin, ...]:
+    """Return the pins, refusing an article pinned to two stories."""
+    owner: dict[str, int] = {}
+    for n, pin in enumerate(pins, start=1):
+        if not pin.articles:
+            raise base.ValidationError(f"stories entry {n} lists no articles")
+        for article in pin.articles:
+            if article in owner:
+                raise base.ValidationError(
+                    f"article '{article}' is pinned to stories {owner[article]} and {n}; "
+                    "an article belongs to one briefing"
+                )
+            owner[article] = n
+    return tuple(pins)

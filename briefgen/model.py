@@ -47,6 +47,14 @@ class Knowledge:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class StoryPin:
+    """Articles configuration puts into one briefing, whatever the automatic grouping says."""
+
+    title: str | None
+    articles: tuple[str, ...]  # article ids: file names without extension
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Settings:
     """Validated configuration, independent of MkDocs."""
 
@@ -56,19 +64,51 @@ class Settings:
     summary_sentences: int
     max_article_bytes: int
     knowledge: Knowledge
+    stories: tuple[StoryPin, ...] = ()
 
 
 # ---------------------------------------------------------------- ingest and clean
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Declared:
+    """Metadata an article declares outside its text: front matter, HTML tags or a sidecar.
+
+    None means "not declared"; a declared value beats what the cleaner reads from the text.
+    """
+
+    title: str | None = None
+    outlet: str | None = None
+    authors: tuple[str, ...] | None = None
+    published: str | None = None  # ISO 8601, as precise as declared
+    updated: str | None = None
+    url: str | None = None
+
+    def over(self, other: Declared) -> Declared:
+        """Return these values where set, and other's where not (sidecar over front matter)."""
+        return Declared(
+            title=self.title if self.title is not None else other.title,
+            outlet=self.outlet if self.outlet is not None else other.outlet,
+            authors=self.authors if self.authors is not None else other.authors,
+            published=self.published if self.published is not None else other.published,
+            updated=self.updated if self.updated is not None else other.updated,
+            url=self.url if self.url is not None else other.url,
+        )
+
+
+ArticleFormat = Literal["text", "markdown", "html"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class RawArticle:
-    """One corpus file, decoded, not yet cleaned."""
+    """One corpus file, decoded, not yet cleaned, with what its sidecar declares."""
 
     id: str
     path: str
+    format: ArticleFormat
     text: str
-    sha256: str
+    sha256: str  # of the file's bytes and its sidecar's: the article's identity and cache key
+    sidecar: Declared = Declared()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -98,6 +138,7 @@ class ArticleMeta:
     published: str | None  # ISO 8601, only as precise as the text: "2024-12-01" or with time
     updated: str | None
     dateline: str | None
+    url: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -54,7 +54,23 @@ def generate_briefings(
     if not articles:
         return (), problems
     facts = extract_articles(articles, nlp if nlp is not None else load_nlp(), settings.knowledge)
-    return build_briefings(facts, settings), problems
+    return build_briefings(facts, settings), problems + pin_problems(articles, settings)
+
+
+def pin_problems(articles: list[CleanArticle], settings: Settings) -> list[Problem]:
+    """Return a warning for each article a pinned story names that the corpus does not hold."""
+    present = {a.id for a in articles}
+    return [
+        Problem(
+            path=f"stories: {article}",
+            code="BG301",
+            severity="warning",
+            message="a pinned story names an article that is not in the corpus (or was skipped)",
+        )
+        for pin in settings.stories
+        for article in pin.articles
+        if article not in present
+    ]
 
 
 def generate_site(settings: Settings, nlp: Any | None = None) -> Site:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from mkdocs.config import load_config
+from mkdocs.config.base import ValidationError
 from mkdocs.exceptions import Abort
 
 from briefgen.config import to_settings
@@ -65,5 +66,23 @@ def test_config_unknown_key_message(tmp_path: Path, caplog: pytest.LogCaptureFix
         load_config(str(write_config(tmp_path, "      corpus_dirr: seeds\n")))
     assert (
         "Plugin 'briefgen' option 'corpus_dirr': unknown key 'corpus_dirr'; allowed keys: "
-        "corpus_dir, max_article_bytes, output_dir, principals, summary_sentences, templates_dir"
+        "corpus_dir, max_article_bytes, output_dir, principals, stories, summary_sentences, templates_dir"
     ) in caplog.text
+
+
+def test_config_story_pins(tmp_path: Path) -> None:
+    extra = (
+        "      stories:\n"
+        "        - title: Summit in Lima\n"
+        "          articles: [001_summit.html, 003_summit-copy]\n"
+    )
+    config = load_config(str(write_config(tmp_path, extra)))
+    (pin,) = to_settings(config.plugins["briefgen"].config).stories
+    assert (pin.title, pin.articles) == ("Summit in Lima", ("001_summit", "003_summit-copy"))
+
+
+def test_config_story_pin_twice_is_an_error(tmp_path: Path) -> None:
+    extra = "      stories:\n        - articles: [a.txt]\n        - articles: [b, a]\n"
+    config = load_config(str(write_config(tmp_path, extra)))
+    with pytest.raises(ValidationError, match="'a' is pinned to stories 1 and 2"):
+        to_settings(config.plugins["briefgen"].config)

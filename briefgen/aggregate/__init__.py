@@ -50,13 +50,16 @@ def speaker_roles(facts: Sequence[ArticleFacts]) -> dict[str, str]:
     return {i: min(c, key=lambda r: (-c[r], -len(r), r)) for i, c in roles.items()}
 
 
-def briefing_slug(facts: Sequence[ArticleFacts], taken: set[str]) -> str:
-    """Return a URL slug from the story's first date and its most mentioned name."""
+def briefing_slug(facts: Sequence[ArticleFacts], taken: set[str], title: str | None = None) -> str:
+    """Return a URL slug from the story's first date and its configured title or else its
+    most mentioned name."""
     dates = sorted(f.article.meta.published[:10] for f in facts if f.article.meta.published)
     names = Counter(
         m.text for f in facts for m in f.mentions if m.label in {"GPE", "ORG", "PERSON"}
     )
-    top = min(names, key=lambda n: (-names[n], n)) if names else facts[0].article.meta.title
+    top = title or (
+        min(names, key=lambda n: (-names[n], n)) if names else facts[0].article.meta.title
+    )
     base = f"{dates[0] if dates else 'undated'}-{slugify(top)}"
     slug, n = base, 2
     while slug in taken:
@@ -66,7 +69,11 @@ def briefing_slug(facts: Sequence[ArticleFacts], taken: set[str]) -> str:
 
 
 def build_briefing(
-    facts: Sequence[ArticleFacts], wire: Sequence[WireGroup], settings: Settings, slug: str
+    facts: Sequence[ArticleFacts],
+    wire: Sequence[WireGroup],
+    settings: Settings,
+    slug: str,
+    title: str | None = None,
 ) -> Briefing:
     """Return the briefing of one story's articles."""
     knowledge = settings.knowledge
@@ -81,7 +88,7 @@ def build_briefing(
     dates = sorted(f.article.meta.published[:10] for f in facts if f.article.meta.published)
     return Briefing(
         slug=slug,
-        title=titled[0].article.meta.title,
+        title=title or titled[0].article.meta.title,
         period=(dates[0], dates[-1]) if dates else None,
         lead=summary[0].text if summary else "",
         summary=summary,
@@ -115,10 +122,13 @@ def build_briefings(facts: Sequence[ArticleFacts], settings: Settings) -> tuple[
     by_id = {f.article.id: f for f in facts}
     taken: set[str] = set()
     briefings = []
-    for story in group_stories(facts, wire):
+    pins = settings.stories
+    for story in group_stories(facts, wire, [pin.articles for pin in pins]):
         own = [by_id[i] for i in story]
-        own_wire = [g for g in wire if g.article_ids[0] in story]
-        briefings.append(build_briefing(own, own_wire, settings, briefing_slug(own, taken)))
+        own_wire = [g for g in wire if set(g.article_ids) <= set(story)]
+        title = next((pin.title for pin in pins if story[0] in pin.articles), None)
+        slug = briefing_slug(own, taken, title)
+        briefings.append(build_briefing(own, own_wire, settings, slug, title))
     return tuple(
         sorted(briefings, key=lambda b: (b.period[1] if b.period else "", b.slug), reverse=True)
     )

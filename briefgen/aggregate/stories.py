@@ -25,9 +25,28 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def group_stories(
+    facts: Sequence[ArticleFacts],
+    wire: Sequence[WireGroup],
+    pinned: Sequence[Sequence[str]] = (),
+) -> tuple[tuple[str, ...], ...]:
+    """Return the article ids of each story, each sorted, stories ordered by first id.
+
+    Pinned groups (from configuration) are stories as given; the other articles are grouped
+    by shared actors and wire copies among themselves.
+    """
+    present = {f.article.id for f in facts}
+    pins = [tuple(sorted(set(group) & present)) for group in pinned]
+    pins = [group for group in pins if group]
+    taken = {i for group in pins for i in group}
+    facts = [f for f in facts if f.article.id not in taken]
+    wire = [g for g in wire if not set(g.article_ids) & taken]
+    return tuple(sorted([*pins, *_group_free(facts, wire)]))
+
+
+def _group_free(
     facts: Sequence[ArticleFacts], wire: Sequence[WireGroup]
 ) -> tuple[tuple[str, ...], ...]:
-    """Return the article ids of each story, each sorted, stories ordered by first id."""
+    """Return the stories of articles no configuration pinned."""
     ids = sorted(f.article.id for f in facts)
     sets = {f.article.id: actor_set(f) for f in facts}
     parent = {i: i for i in ids}

@@ -6,7 +6,9 @@ import re
 
 from briefgen.clean import patterns as p
 from briefgen.clean.boilerplate import drop_boilerplate, find_phrase_lines
+from briefgen.clean.formats import convert
 from briefgen.clean.header import find_header, parse_date
+from briefgen.clean.language import looks_english
 from briefgen.clean.paragraphs import split_lines
 from briefgen.errors import Problem
 from briefgen.model import ArticleMeta, CleanArticle, Dropped, Knowledge, RawArticle
@@ -52,23 +54,40 @@ def generate_title(lead: str) -> str:
 
 
 def clean_article(raw: RawArticle, knowledge: Knowledge) -> CleanArticle | Problem:
-    """Return the article's body paragraphs and metadata, or a Problem if no text is left."""
-    lines, label_date = strip_date_label(split_lines(raw.text))
-    header = find_header(lines, find_phrase_lines(lines, knowledge))
+    """Return the article's body paragraphs and metadata, or a Problem if no text is left.
+
+    Metadata comes first from the sidecar, then from what the file declares (front matter,
+    HTML tags), then from the text itself; where none says, the field stays None.
+    """
+    converted = convert(raw)
+    errors = [problem for problem in converted.problems if problem.severity == "error"]
+    if errors:
+        return errors[0]
+    declared = raw.sidecar.over(converted.declared)
+    lines, label_date = strip_date_label(split_lines(converted.text))
+    known_title = converted.declared.title
+    header = find_header(lines, find_phrase_lines(lines, knowledge), known_title=known_title)
     kept, dropped = drop_boilerplate(lines, header.used_lines, knowledge)
     if not kept:
         return Problem(path=raw.path, code="BG108", message="no article text left after cleaning")
+    if not looks_english(" ".join(kept)):
+        message = "does not read as English (too few common English words); not analysed"
+        return Problem(path=raw.path, code="BG110", message=message)
     lead, place, wire = strip_dateline(kept[0])
     paragraphs = ((lead,) if lead else ()) + kept[1:]
-    all_dropped = header.used + dropped
+    all_dropped = converted.dropped + header.used + dropped
+    title = declared.title or header.title
     meta = ArticleMeta(
-        title=header.title or generate_title(paragraphs[0]),
-        title_generated=header.title is None,
-        outlet=wire or find_outlet(all_dropped),
-        authors=header.authors,
-        published=header.published or (parse_date(label_date) if label_date else None),
-        updated=header.updated,
+        title=title or generate_title(paragraphs[0]),
+        title_generated=title is None,
+        outlet=declared.outlet or wire or find_outlet(all_dropped),
+        authors=declared.authors if declared.authors is not None else header.authors,
+        published=declared.published
+        or header.published
+        or (parse_date(label_date) if label_date else None),
+        updated=declared.updated or header.updated,
         dateline=place,
+        url=declared.url,
     )
     return CleanArticle(
         id=raw.id, path=raw.path, meta=meta, paragraphs=paragraphs, dropped=all_dropped

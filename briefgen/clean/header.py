@@ -74,13 +74,28 @@ def is_title_line(line: str) -> bool:
     return p.TITLE_MIN_WORDS <= words <= p.TITLE_MAX_WORDS and not p.SENTENCE_END.search(line)
 
 
+def same_title(line: str, title: str) -> bool:
+    """Return True if a line repeats a title, ignoring case, punctuation and spacing."""
+
+    def letters(text: str) -> str:
+        return "".join(ch for ch in text.lower() if ch.isalnum())
+
+    return letters(line) == letters(title)
+
+
 def is_prose_line(line: str) -> bool:
     """Return True if the line ends like a sentence and is longer than a label."""
     return bool(p.SENTENCE_END.search(line)) and word_count(line) > 5
 
 
-def find_header(lines: tuple[str, ...], is_boilerplate: frozenset[int]) -> Header:
-    """Return the metadata the first lines give, and the indexes of the lines it used."""
+def find_header(
+    lines: tuple[str, ...], is_boilerplate: frozenset[int], *, known_title: str | None = None
+) -> Header:
+    """Return the metadata the first lines give, and the indexes of the lines it used.
+
+    With a known_title (declared in front matter, HTML or a sidecar) only a line that repeats
+    it is taken as the headline: a short first paragraph is not mistaken for one.
+    """
     window = range(min(len(lines), p.HEADER_MAX_LINES))
     dates = [i for i in window if i not in is_boilerplate and is_date_line(lines[i])]
     used: dict[int, str] = dict.fromkeys(dates, "date line")
@@ -93,6 +108,12 @@ def find_header(lines: tuple[str, ...], is_boilerplate: frozenset[int]) -> Heade
         elif next_to_date and p.NAME_LINE.match(lines[i]) and not authors:
             authors, used[i] = (lines[i],), "byline"
     title_at = _find_title(lines, window, is_boilerplate | frozenset(used))
+    if (
+        title_at is not None
+        and known_title is not None
+        and not same_title(lines[title_at], known_title)
+    ):
+        title_at = None
     title = None
     if title_at is not None:
         title, used[title_at] = lines[title_at], "headline"

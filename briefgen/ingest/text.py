@@ -1,4 +1,9 @@
-"""Reading the corpus folder: one RawArticle per usable file, one Problem per unusable one."""
+"""Reading the corpus folder: one RawArticle per usable file, one Problem per unusable one.
+
+Articles are `.txt` text dumps, `.md` Markdown (with or without YAML front matter) and `.html`
+pages; `NAME.meta.yml` beside `NAME.txt` is that article's sidecar. Nothing is read outside the
+corpus folder: a symlink that leads out of it is refused.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +12,20 @@ import logging
 from pathlib import Path
 
 from briefgen.errors import CorpusError, Problem
-from briefgen.ingest.encoding import decode_article, guess_legacy_encoding, looks_binary
-from briefgen.model import Corpus, RawArticle, Settings
+from briefgen.ingest.encoding import decode_article, looks_binary
+from briefgen.ingest.sidecar import parse_sidecar, sidecar_stem
+from briefgen.model import ArticleFormat, Corpus, Declared, RawArticle, Settings
 
 log = logging.getLogger(__name__)
 
-ARTICLE_SUFFIXES = (".txt", ".md")
+FORMATS: dict[str, ArticleFormat] = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+}
 
 
 def list_corpus_files(corpus_dir: Path) -> list[Path]:
@@ -22,56 +35,130 @@ def list_corpus_files(corpus_dir: Path) -> list[Path]:
     return sorted(p for p in corpus_dir.iterdir() if not p.name.startswith(".") and not p.is_dir())
 
 
-def read_article(path: Path, corpus_dir: Path, max_bytes: int) -> RawArticle | Problem:
-    """Return the decoded article at path, or the Problem that makes it unusable."""
-    shown = f"{corpus_dir.name}/{path.name}"
-    if path.suffix.lower() not in ARTICLE_SUFFIXES:
-        return Problem(
-            path=shown,
-            code="BG104",
-            message=f"unsupported file type '{path.suffix}'; use .txt or .md",
-            severity="warning",
-        )
-    if not path.resolve().is_relative_to(corpus_dir.resolve()):
-        return Problem(path=shown, code="BG106", message="links outside the corpus folder")
+def inside(path: Path, folder: Path) -> bool:
+    """Return True if path, with every symlink followed, lies inside folder."""
+    return path.resolve().is_relative_to(folder.resolve())
+
+
+def read_capped(path: Path, max_bytes: int) -> tuple[bytes, int]:
+    """Return at most max_bytes of the file, cut at a line break, and the file's full size."""
     size = path.stat().st_size
+    with path.open("rb") as handle:
+        data = handle.read(max_bytes + 1 if size > max_bytes else size)
+    if len(data) <= max_bytes:
+        return data, size
+    data = data[:max_bytes]
+    cut = max(data.rfind(b"\n\n"), data.rfind(b"\n"))
+    return (data[:cut] if cut > 0 else data), size
+
+
+def read_article(
+    path: Path, corpus_dir: Path, max_bytes: int, sidecar: Path | None = None
+) -> tuple[RawArticle | None, tuple[Problem, ...]]:
+    """Return the decoded article at path (or None) and the problems found reading it."""
+    shown = f"{corpus_dir.name}/{path.name}"
+    article_format = FORMATS.get(path.suffix.lower())
+    if article_format is None:
+        message = f"unsupported file type '{path.suffix}'; use .txt, .md or .html"
+        return None, (Problem(path=shown, code="BG104", message=message, severity="warning"),)
+    if not inside(path, corpus_dir):
+        return None, (Problem(path=shown, code="BG106", message="links outside the corpus folder"),)
+    data, size = read_capped(path, max_bytes)
+    problems: list[Problem] = []
     if size > max_bytes:
-        message = f"{size:,} bytes is over the limit of {max_bytes:,} (max_article_bytes)"
-        return Problem(path=shown, code="BG103", message=message)
-    data = path.read_bytes()
-    return decode_checked(data, shown, article_id=path.stem)
+        message = (
+            f"{size:,} bytes is over the limit of {max_bytes:,} (max_article_bytes); "
+            f"only the first {len(data):,} bytes are read"
+        )
+        problems.append(Problem(path=shown, code="BG103", message=message, severity="warning"))
+    declared, sidecar_bytes = Declared(), b""
+    if sidecar is not None:
+        sidecar_shown = f"{corpus_dir.name}/{sidecar.name}"
+        if inside(sidecar, corpus_dir):
+            sidecar_bytes = sidecar.read_bytes()[: 1024 * 1024]
+            declared, sidecar_problems = parse_sidecar(sidecar_bytes, sidecar_shown)
+            problems.extend(sidecar_problems)
+        else:
+            message = "sidecar links outside the corpus folder; ignored"
+            problems.append(
+                Problem(path=sidecar_shown, code="BG106", message=message, severity="warning")
+            )
+    result = decode_checked(data, shown, article_id=path.stem, article_format=article_format)
+    if isinstance(result, Problem):
+        return None, (*problems, result)
+    article, warning = result
+    if warning is not None:
+        problems.append(warning)
+    digest = hashlib.sha256(data + b"\0" + sidecar_bytes).hexdigest()
+    return RawArticle(
+        id=article.id,
+        path=article.path,
+        format=article.format,
+        text=article.text,
+        sha256=digest,
+        sidecar=declared,
+    ), tuple(problems)
 
 
-def decode_checked(data: bytes, shown: str, *, article_id: str) -> RawArticle | Problem:
-    """Return a RawArticle for usable bytes, or a Problem saying why they are not."""
+def decode_checked(
+    data: bytes, shown: str, *, article_id: str, article_format: ArticleFormat = "text"
+) -> tuple[RawArticle, Problem | None] | Problem:
+    """Return a RawArticle for usable bytes (with a warning if they were not UTF-8), or a
+    Problem saying why they are unusable."""
     if not data.strip():
         return Problem(path=shown, code="BG101", message="empty file")
     if looks_binary(data):
         return Problem(path=shown, code="BG102", message="binary data, not text")
     try:
-        text = decode_article(data)
+        text, encoding = decode_article(data, html=article_format == "html")
     except UnicodeDecodeError:
-        legacy = guess_legacy_encoding(data)
-        hint = f" (looks like {legacy})" if legacy else ""
-        return Problem(path=shown, code="BG105", message=f"not valid UTF-8{hint}; save it as UTF-8")
-    digest = hashlib.sha256(data).hexdigest()
-    return RawArticle(id=article_id, path=shown, text=text, sha256=digest)
+        message = "not valid UTF-8 and no other encoding reads it cleanly; save it as UTF-8"
+        return Problem(path=shown, code="BG105", message=message)
+    warning = None
+    if encoding not in {"utf-8", "ascii"}:
+        message = f"not UTF-8: read as {encoding}; check its accents and quotation marks"
+        warning = Problem(path=shown, code="BG113", message=message, severity="warning")
+    article = RawArticle(
+        id=article_id,
+        path=shown,
+        format=article_format,
+        text=text,
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
+    return article, warning
 
 
 def read_corpus(settings: Settings) -> Corpus:
     """Return every usable article of the corpus folder and a Problem for each unusable file."""
     corpus_dir = Path(settings.corpus_dir)
+    files = list_corpus_files(corpus_dir)
+    sidecars = {stem: p for p in files if (stem := sidecar_stem(p.name)) is not None}
+    article_files = [p for p in files if sidecar_stem(p.name) is None]
+    stems = {p.stem for p in article_files}
     articles: list[RawArticle] = []
     problems: list[Problem] = []
-    seen: dict[str, str] = {}
-    for path in list_corpus_files(corpus_dir):
-        result = read_article(path, corpus_dir, settings.max_article_bytes)
-        if isinstance(result, Problem):
-            problems.append(result)
-        elif result.sha256 in seen:
-            message = f"same content as {seen[result.sha256]}; counted once"
-            problems.append(Problem(path=result.path, code="BG107", message=message))
+    for stem in sorted(set(sidecars) - stems):
+        message = f"sidecar without an article: no {stem}.txt, .md or .html beside it"
+        shown = f"{corpus_dir.name}/{sidecars[stem].name}"
+        problems.append(Problem(path=shown, code="BG112", message=message, severity="warning"))
+    seen_content: dict[str, str] = {}
+    seen_ids: dict[str, str] = {}
+    for path in article_files:
+        article, found = read_article(
+            path, corpus_dir, settings.max_article_bytes, sidecars.get(path.stem)
+        )
+        problems.extend(found)
+        if article is None:
+            continue
+        content = hashlib.sha256(article.text.encode()).hexdigest()
+        if content in seen_content:
+            message = f"same content as {seen_content[content]}; counted once"
+            problems.append(Problem(path=article.path, code="BG107", message=message))
+        elif article.id in seen_ids:
+            message = f"same name as {seen_ids[article.id]}; rename one of them"
+            problems.append(Problem(path=article.path, code="BG107", message=message))
         else:
-            seen[result.sha256] = result.path
-            articles.append(result)
+            seen_content[content] = article.path
+            seen_ids[article.id] = article.path
+            articles.append(article)
     return Corpus(articles=tuple(articles), problems=tuple(problems))

@@ -18,6 +18,7 @@ def raw(text: str, article_id: str = "a") -> RawArticle:
     return RawArticle(
         id=article_id,
         path=f"seeds/{article_id}.txt",
+        format="text",
         text=text,
         sha256=hashlib.sha256(text.encode()).hexdigest(),
     )

@@ -1,0 +1,69 @@
+"""Grouping articles into stories: shared actors, wire copies, and configuration's pins."""
+
+from __future__ import annotations
+
+from briefgen.aggregate.stories import group_stories
+from briefgen.model import (
+    ArticleFacts,
+    ArticleMeta,
+    CleanArticle,
+    Mention,
+    SourceRef,
+    WireGroup,
+)
+
+
+def facts(article_id: str, *actors: str) -> ArticleFacts:
+    article = CleanArticle(
+        id=article_id,
+        path=f"seeds/{article_id}.txt",
+        meta=ArticleMeta(
+            title=article_id,
+            title_generated=False,
+            outlet=None,
+            authors=(),
+            published=None,
+            updated=None,
+            dateline=None,
+        ),
+        paragraphs=("x",),
+        dropped=(),
+    )
+    mentions = tuple(
+        Mention(
+            text=a,
+            label="ORG",
+            actor_id=a,
+            source=SourceRef(article_id=article_id, paragraph=0),
+            start=0,
+            end=1,
+        )
+        for a in actors
+    )
+    return ArticleFacts(
+        article=article, sentences=(), mentions=mentions, statements=(), relations=()
+    )
+
+
+CORPUS = [
+    facts("a1", "summit", "lima", "ana-ruiz", "peru"),
+    facts("a2", "summit", "lima", "ana-ruiz", "bolivia"),
+    facts("b1", "quake", "tarsa", "red-crescent", "omar-haddad"),
+    facts("b2", "quake", "tarsa", "red-crescent"),
+    facts("c1", "court", "judge-mbeki", "opposition"),
+]
+
+
+def test_stories_from_shared_actors() -> None:
+    assert group_stories(CORPUS, []) == (("a1", "a2"), ("b1", "b2"), ("c1",))
+
+
+def test_wire_copies_are_one_story_whatever_their_actors() -> None:
+    wire = [WireGroup(id="w1", article_ids=("a1", "c1"))]
+    assert group_stories(CORPUS, wire) == (("a1", "a2", "c1"), ("b1", "b2"))
+
+
+def test_pins_split_and_join() -> None:
+    # split b2 off its story, and join c1 with a2 (which leaves a1 alone)
+    pinned = [("b2",), ("a2", "c1"), ("gone",)]
+    assert group_stories(CORPUS, [], pinned) == (("a1",), ("a2", "c1"), ("b1",), ("b2",))
