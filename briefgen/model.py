@@ -139,6 +139,7 @@ class ArticleMeta:
     updated: str | None
     dateline: str | None
     url: str | None = None
+    outlet_from: str | None = None  # where the outlet name comes from, shown beside it
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from briefgen.clean import patterns as p
 from briefgen.clean.boilerplate import drop_boilerplate, find_phrase_lines
 from briefgen.clean.formats import convert
-from briefgen.clean.header import find_header, parse_date
+from briefgen.clean.header import find_header, parse_date, split_authors
 from briefgen.clean.language import looks_english
 from briefgen.clean.paragraphs import split_lines
 from briefgen.errors import Problem
-from briefgen.model import ArticleMeta, CleanArticle, Dropped, Knowledge, RawArticle
+from briefgen.model import ArticleMeta, CleanArticle, Declared, Knowledge, RawArticle
 
 __all__ = ["clean_article"]
 
@@ -36,12 +37,49 @@ def strip_dateline(lead: str) -> tuple[str, str | None, str | None]:
     return lead[match.end() :], place, match["outlet"]
 
 
-def find_outlet(dropped: tuple[Dropped, ...]) -> str | None:
-    """Return the outlet a page names itself by in its furniture, or None."""
-    for item in dropped:
-        if match := p.OUTLET_SELF_MENTION.search(item.text):
-            return match["outlet"]
+def find_outlet(lines: Iterable[str]) -> tuple[str, str] | None:
+    """Return the outlet a page names itself by in its furniture, and that line."""
+    for line in lines:
+        if match := p.OUTLET_SELF_MENTION.search(line):
+            return match["outlet"], line
     return None
+
+
+def credited_authors(lines: Iterable[str]) -> tuple[str, ...]:
+    """Return the reporters and writers of a wire credit line ("Reporting by A; Writing by B;
+    Editing by C" -> A, B), or () if there is none."""
+    for line in lines:
+        if p.CREDIT_LINE.match(line):
+            names = [m["names"] for part in line.split(";") if (m := p.CREDIT_PART.match(part))]
+            return tuple(dict.fromkeys(n for group in names for n in split_authors(group)))
+    return ()
+
+
+def find_interview_outlet(paragraphs: Iterable[str]) -> tuple[str, str] | None:
+    """Return the outlet an interview credit names ("told The Coastal Herald that") and the
+    words that say so."""
+    for paragraph in paragraphs:
+        if match := p.TOLD_OUTLET.search(paragraph):
+            return match["outlet"], match[0]
+    return None
+
+
+def choose_outlet(
+    declared: Declared,
+    wire: str | None,
+    furniture: tuple[str, str] | None,
+    paragraphs: tuple[str, ...],
+) -> tuple[str | None, str | None]:
+    """Return the outlet and where it comes from: declared, dateline, furniture, interview."""
+    if declared.outlet:
+        return declared.outlet, "the article's metadata (front matter, page tags or sidecar)"
+    if wire:
+        return wire, f"dateline ({wire})"
+    if furniture:
+        return furniture[0], f"the page's own notice “{furniture[1]}”"
+    if interview := find_interview_outlet(paragraphs):
+        return interview[0], f"an interview credit in the text, “{interview[1]}”"
+    return None, None
 
 
 def generate_title(lead: str) -> str:
@@ -66,8 +104,12 @@ def clean_article(raw: RawArticle, knowledge: Knowledge) -> CleanArticle | Probl
     declared = raw.sidecar.over(converted.declared)
     lines, label_date = strip_date_label(split_lines(converted.text))
     known_title = converted.declared.title
-    header = find_header(lines, find_phrase_lines(lines, knowledge), known_title=known_title)
-    kept, dropped = drop_boilerplate(lines, header.used_lines, knowledge)
+    phrase_lines = find_phrase_lines(lines, knowledge)
+    header = find_header(lines, phrase_lines, known_title=known_title)
+    furniture = find_outlet([lines[i] for i in sorted(phrase_lines)])
+    own_name = declared.outlet or (furniture[0] if furniture else None)
+    standfirst = frozenset({header.standfirst} if header.standfirst is not None else ())
+    kept, dropped = drop_boilerplate(lines, header.used_lines, knowledge, standfirst, own_name)
     if not kept:
         return Problem(path=raw.path, code="BG108", message="no article text left after cleaning")
     if not looks_english(" ".join(kept)):
@@ -75,13 +117,16 @@ def clean_article(raw: RawArticle, knowledge: Knowledge) -> CleanArticle | Probl
         return Problem(path=raw.path, code="BG110", message=message)
     lead, place, wire = strip_dateline(kept[0])
     paragraphs = ((lead,) if lead else ()) + kept[1:]
-    all_dropped = converted.dropped + header.used + dropped
+    outlet, outlet_from = choose_outlet(declared, wire, furniture, paragraphs)
     title = declared.title or header.title
     meta = ArticleMeta(
         title=title or generate_title(paragraphs[0]),
         title_generated=title is None,
-        outlet=declared.outlet or wire or find_outlet(all_dropped),
-        authors=declared.authors if declared.authors is not None else header.authors,
+        outlet=outlet,
+        outlet_from=outlet_from,
+        authors=declared.authors
+        if declared.authors is not None
+        else header.authors or credited_authors(d.text for d in dropped),
         published=declared.published
         or header.published
         or (parse_date(label_date) if label_date else None),
@@ -90,5 +135,9 @@ def clean_article(raw: RawArticle, knowledge: Knowledge) -> CleanArticle | Probl
         url=declared.url,
     )
     return CleanArticle(
-        id=raw.id, path=raw.path, meta=meta, paragraphs=paragraphs, dropped=all_dropped
+        id=raw.id,
+        path=raw.path,
+        meta=meta,
+        paragraphs=paragraphs,
+        dropped=converted.dropped + header.used + dropped,
     )

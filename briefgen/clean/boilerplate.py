@@ -40,6 +40,15 @@ def addresses_reader(line: str) -> bool:
     return bool(p.READER_ADDRESS.search(outside) or p.READER_ADDRESS_LOWER.search(outside))
 
 
+def promotes_outlet(line: str, outlet: str) -> bool:
+    """Return True for a short unquoted line naming the outlet without reporting anything:
+    'Support the Daily Monitor today.' (but not 'she told the Daily Monitor: ...')."""
+    if word_count(line) > p.OUTLET_LINE_MAX_WORDS or p.QUOTED.search(line):
+        return False
+    lower = line.lower()
+    return outlet.lower().removeprefix("the ") in lower and not p.TOLD.search(line)
+
+
 def is_label(line: str) -> bool:
     """Return True for a short line that does not end like a sentence: a heading or a title."""
     return not p.SENTENCE_END.search(line) and word_count(line) <= p.LABEL_MAX_WORDS
@@ -78,9 +87,17 @@ def judge_line(line: str, knowledge: Knowledge, seen: set[str]) -> str | None:
 
 
 def drop_boilerplate(
-    lines: tuple[str, ...], skip: frozenset[int], knowledge: Knowledge
+    lines: tuple[str, ...],
+    skip: frozenset[int],
+    knowledge: Knowledge,
+    keep: frozenset[int] = frozenset(),
+    outlet: str | None = None,
 ) -> tuple[tuple[str, ...], tuple[Dropped, ...]]:
-    """Return the kept paragraphs and the dropped lines (with reasons) of a dump's body."""
+    """Return the kept paragraphs and the dropped lines (with reasons) of a dump's body.
+
+    Lines in skip were used by the header; lines in keep are body whatever they look like (the
+    standfirst); outlet is the name the page calls itself, whose short mentions are furniture.
+    """
     captions = find_captions(lines)
     kept: list[str] = []
     dropped: list[Dropped] = []
@@ -92,7 +109,15 @@ def drop_boilerplate(
             tail = f"after '{line}': other stories"
             dropped.extend(Dropped(text=rest, reason=tail) for rest in lines[i:])
             break
-        reason: str | None = "photo caption" if i in captions else judge_line(line, knowledge, seen)
+        reason: str | None
+        if i in keep:
+            reason = None
+        elif i in captions:
+            reason = "photo caption"
+        elif outlet and promotes_outlet(line, outlet):
+            reason = "promotes the outlet"
+        else:
+            reason = judge_line(line, knowledge, seen)
         seen.add(line.lower())
         if reason is None:
             kept.append(line)

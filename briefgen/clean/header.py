@@ -2,7 +2,8 @@
 
 Strategies, tried in order on the first lines (trafilatura's `extract_title` is the model):
 a scraper's `date YYYY-MM-DD` label, date lines, bylines, the headline (a short line with no
-sentence ending before the first prose line), the standfirst right under it, and the
+sentence ending before the first prose line; lines that address the reader are furniture, not
+prose), the standfirst right under it (kept as body), and the
 "PLACE (OUTLET) —" dateline that opens the lead. Where the text says nothing, the field is None.
 """
 
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 import dateparser
 
 from briefgen.clean import patterns as p
+from briefgen.clean.boilerplate import addresses_reader
 from briefgen.clean.paragraphs import word_count
 from briefgen.model import Dropped
 
@@ -31,6 +33,7 @@ class Header:
     updated: str | None
     used: tuple[Dropped, ...]  # header lines, removed from the body with the reason
     used_lines: frozenset[int]
+    standfirst: int | None  # the summary line under the headline: body, even without a period
 
 
 def parse_date(text: str) -> str | None:
@@ -107,19 +110,20 @@ def find_header(
             authors, used[i] = split_authors(byline["names"]), "byline"
         elif next_to_date and p.NAME_LINE.match(lines[i]) and not authors:
             authors, used[i] = (lines[i],), "byline"
-    title_at = _find_title(lines, window, is_boilerplate | frozenset(used))
+    furniture = frozenset(i for i in window if addresses_reader(lines[i]))
+    title_at = _find_title(lines, window, is_boilerplate | furniture | frozenset(used))
     if (
         title_at is not None
         and known_title is not None
         and not same_title(lines[title_at], known_title)
     ):
         title_at = None
-    title = None
+    title, standfirst = None, None
     if title_at is not None:
         title, used[title_at] = lines[title_at], "headline"
         after = title_at + 1
         if after < len(lines) and after not in used and not p.SENTENCE_END.search(lines[after]):
-            used[after] = "standfirst"
+            standfirst = after
     published, updated = _dates_of(lines, dates)
     return Header(
         title=title,
@@ -128,6 +132,7 @@ def find_header(
         updated=updated,
         used=tuple(Dropped(text=lines[i], reason=used[i]) for i in sorted(used)),
         used_lines=frozenset(used),
+        standfirst=standfirst,
     )
 
 

@@ -31,6 +31,14 @@ DATE_LINE_MAX_WORDS = 14
 BYLINE = re.compile(
     r"^by\s+(?P<names>[A-Z][\w'’.\- ]+(?:(?:,| and | & )\s*[A-Z][\w'’.\- ]+)*)$", re.IGNORECASE
 )
+# A wire agency's credit line: "Reporting by A in Sylhet; Writing by B; Editing by C". The
+# reporters and writers are the authors; editors are not.
+CREDIT_LINE = re.compile(r"^(?:additional )?(?:reporting|writing|written) by\b", re.IGNORECASE)
+CREDIT_PART = re.compile(
+    r"^\s*(?:additional )?(?:reporting|writing|written) by (?P<names>.+?)(?: in [A-Z][\w ,]+)?\s*$",
+    re.IGNORECASE,
+)
+
 # A bare author name on its own line next to the date: two to four capitalised words.
 NAME_LINE = re.compile(r"^[A-Z][a-zà-ÿ'’\-]+(?:\s+[A-Z][a-zà-ÿ'’\-]+){1,3}$")
 
@@ -65,6 +73,19 @@ OUTLET_SELF_MENTION = re.compile(
     r"(?P<outlet>(?:The )?[A-Z][\w&'’]*"
     r"(?: [A-Z][\w&'’]*){0,3})"
 )
+# A line that names the outlet is furniture when it is this short and reports nothing.
+OUTLET_LINE_MAX_WORDS = 12
+TOLD = re.compile(r"\b(?:told|said|according to|interview)\b", re.IGNORECASE)
+
+# An interview credit naming the outlet in its own article: "told The Coastal Herald that",
+# "told LBC's Matthew Wright", "told MailOnline." Only forms that cannot be a person: "The" and
+# capitalised words, an acronym, or a one-word name ending in Online/News/TV/Radio; the
+# source page shows the phrase it came from, so it is never a silent guess.
+TOLD_OUTLET = re.compile(
+    r"\btold (?:the )?(?P<outlet>The(?: [A-Z][\w&]+){1,3}|[A-Z]{2,5}"
+    r"|[A-Z][a-z]+(?:Online|News|TV|Radio))(?=['’]s [A-Z]|[:.,]| that\b| on\b| in\b)"
+)
+
 # An end marker line is a short heading: "More Latest News", "See more More Latest News".
 END_MARKER_MAX_WORDS = 6
 # Captions repeated without their credit: the bare copy must be this long to count.
