@@ -33,6 +33,10 @@ def _is_rendered_copy(file: File) -> bool:
     return any((parent / MARKER).is_file() for parent in path.parents)
 
 
+# Generated pages use attribute lists ({: #p-3 }) and tables; MkDocs always adds toc.
+REQUIRED_EXTENSIONS = ("attr_list", "tables")
+
+
 class BriefgenPlugin(BasePlugin[BriefgenConfig]):
     """Generates the briefing pages from the corpus on every build."""
 
@@ -44,8 +48,12 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         """Exist, so that MkDocs keeps this object (and its loaded model) across serve rebuilds."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Freeze the validated briefgen block into Settings."""
+        """Freeze the validated briefgen block into Settings, and switch on the Markdown
+        extensions generated pages rely on (paragraph anchors need attr_list)."""
         self.settings = to_settings(self.config)
+        for extension in REQUIRED_EXTENSIONS:
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

@@ -118,17 +118,23 @@ def score_lines(
 
 
 def score_html(labels: dict[str, Any], article: CleanArticle) -> tuple[Counts, tuple[str, ...]]:
-    text = "\n".join(article.paragraphs)
+    """Score whole paragraphs: a must_keep paragraph is kept (its dateline may be cut off), a
+    must_drop one is not a paragraph of the article (its words may still occur in one)."""
+    paragraphs = [norm(p) for p in article.paragraphs]
+
+    def kept(line: str) -> bool:
+        return any(p == line or (line.endswith(p) and len(p) > 0.7 * len(line)) for p in paragraphs)
+
     counts = Counts()
     errors: list[str] = []
-    for line in labels.get("must_keep", []):
-        if norm(line) in text:
+    for line in map(norm, labels.get("must_keep", [])):
+        if kept(line):
             counts += Counts(kept_right=1)
         else:
             counts += Counts(dropped_wrong=1)
             errors.append(f"lost body: {line[:90]}")
-    for line in labels.get("must_drop", []):
-        if norm(line) in text:
+    for line in map(norm, labels.get("must_drop", [])):
+        if kept(line):
             counts += Counts(kept_wrong=1)
             errors.append(f"kept boilerplate: {line[:90]}")
         else:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = sorted(p for p in (ROOT / "tests" / "corpora").iterdir() if p.is_dir())
@@ -138,11 +139,28 @@ def test_seed_citations_point_at_paragraphs(seed_build: Path) -> None:
         assert f'id="{anchor}"' in target.read_text(encoding="utf-8")
 
 
+def label_groups(articles: dict[str, Any], key: str) -> set[frozenset[str]]:
+    """Return the groups of article ids that share a label value (null labels excluded)."""
+    groups: dict[str, set[str]] = {}
+    for article_id, labels in articles.items():
+        if labels.get(key) is not None:
+            groups.setdefault(str(labels[key]), set()).add(article_id)
+    return {frozenset(g) for g in groups.values()}
+
+
 @pytest.mark.parametrize("corpus", CORPORA, ids=[c.name for c in CORPORA])
 def test_other_event_corpus(corpus: Path, tmp_path: Path) -> None:
     build(corpus / "mkdocs.yml", tmp_path)
     export = json.loads((tmp_path / "briefings" / "briefing.json").read_text(encoding="utf-8"))
-    assert len(export["briefings"]) == 1
+    labels = yaml.safe_load((corpus / "expected.yml").read_text(encoding="utf-8"))
+    # one briefing per story, each holding the right articles
+    assert len(export["briefings"]) == labels.get("briefings", 1)
+    stories = {frozenset(a["id"] for a in b["articles"]) for b in export["briefings"]}
+    if "stories" in labels:
+        assert stories == {frozenset(ids) for ids in labels["stories"].values()}
+    # wire copies found, and nothing else grouped as one
+    wire = {frozenset(ids) for b in export["briefings"] for ids in b["wire_groups"].values()}
+    assert wire == label_groups(labels["articles"], "wire_group")
     found = statements(tmp_path)
     principals = {s["speaker"] for s in found if s["principal"]}
     assert principals, "no statement of a configured principal"

@@ -37,6 +37,18 @@ def strip_dateline(lead: str) -> tuple[str, str | None, str | None]:
     return lead[match.end() :], place, match["outlet"]
 
 
+def strip_first_dateline(
+    kept: tuple[str, ...],
+) -> tuple[tuple[str, ...], str | None, str | None]:
+    """Return the paragraphs with the dateline removed from the first of the opening
+    paragraphs that has one (a standfirst may come first), the place and the outlet."""
+    for n, paragraph in enumerate(kept[: p.DATELINE_MAX_PARAGRAPH + 1]):
+        lead, place, wire = strip_dateline(paragraph)
+        if place is not None:
+            return kept[:n] + ((lead,) if lead else ()) + kept[n + 1 :], place, wire
+    return kept, None, None
+
+
 def find_outlet(lines: Iterable[str]) -> tuple[str, str] | None:
     """Return the outlet a page names itself by in its furniture, and that line."""
     for line in lines:
@@ -115,8 +127,7 @@ def clean_article(raw: RawArticle, knowledge: Knowledge) -> CleanArticle | Probl
     if not looks_english(" ".join(kept)):
         message = "does not read as English (too few common English words); not analysed"
         return Problem(path=raw.path, code="BG110", message=message)
-    lead, place, wire = strip_dateline(kept[0])
-    paragraphs = ((lead,) if lead else ()) + kept[1:]
+    paragraphs, place, wire = strip_first_dateline(kept)
     outlet, outlet_from = choose_outlet(declared, wire, furniture, paragraphs)
     title = declared.title or header.title
     meta = ArticleMeta(

@@ -61,7 +61,11 @@ def find_phrase_lines(lines: tuple[str, ...], knowledge: Knowledge) -> frozenset
 
 def find_captions(lines: tuple[str, ...]) -> frozenset[int]:
     """Return the indexes of captions: credited lines and the bare copies that precede them."""
-    credited = [i for i, line in enumerate(lines) if p.CAPTION_CREDIT.search(line)]
+    credited = [
+        i
+        for i, line in enumerate(lines)
+        if p.CAPTION_CREDIT.search(line) or p.CAPTION_CREDIT_FOR.search(line)
+    ]
     copies = {
         i
         for i, line in enumerate(lines)

@@ -208,6 +208,18 @@ def page_outlet(tree: Any) -> str | None:
     return None
 
 
+def page_headline(tree: Any) -> str | None:
+    """Return the text of the page's one <h1> (inside <article> if there is one), or None.
+
+    The visible headline beats og:title and <title>, which are often rewritten for sharing.
+    """
+    headings = tree.xpath("//article//h1") or tree.xpath("//h1")
+    if len(headings) != 1:
+        return None
+    text = " ".join(headings[0].text_content().split())
+    return text or None
+
+
 def from_html(raw: RawArticle) -> Converted:
     """Return an HTML page's main text (trafilatura) and the metadata the page declares."""
     try:
@@ -233,7 +245,7 @@ def from_html(raw: RawArticle) -> Converted:
         published = normalise_date(found["date"])
     authors = tuple(a.strip() for a in (found.get("author") or "").split(";") if a.strip())
     url = found.get("url") if found.get("url") and is_web_url(found["url"]) else None
-    title = found.get("title")
+    title = page_headline(tree) or found.get("title")
     declared = Declared(
         title=" ".join(title.split()) if title else None,
         outlet=page_outlet(tree),

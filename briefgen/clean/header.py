@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 import dateparser
 
@@ -37,8 +38,14 @@ class Header:
 
 
 def parse_date(text: str) -> str | None:
-    """Return an ISO 8601 date or date-time as precise as the text, or None."""
-    text = text.strip(" ,|")
+    """Return an ISO 8601 date or date-time as precise as the text, or None.
+
+    A generic North American zone ("3:05 p.m. ET") takes the offset in force on that day.
+    """
+    text = text.strip(" ,|-")
+    zone = p.GENERIC_ZONE.search(text)
+    if zone:
+        text = p.GENERIC_ZONE.sub("", text).strip(" ,|-")
     parsed = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": True})
     if parsed is None:
         # STRICT_PARSING refuses a date without a time; retry for plain dates.
@@ -46,16 +53,29 @@ def parse_date(text: str) -> str | None:
     if parsed is None or parsed.year < 1900:
         log.debug("no date in %r", text)
         return None
-    if not re.search(r"\d{1,2}:\d{2}", text):
+    if not re.search(r"\d{1,2}[:.]\d{2}\b(?![./]\d{4})", text):
         return parsed.date().isoformat()
+    if zone and parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=ZoneInfo(p.GENERIC_ZONES[zone["zone"]]))
     return parsed.isoformat()
 
 
 def parse_date_line(line: str) -> tuple[str | None, str | None]:
-    """Return (published, updated) from a date line such as '1 Dec 2024 | Updated: 2 Dec'."""
+    """Return (published, updated) from a date line such as '1 Dec 2024 | Updated: 2 Dec',
+    or 'Last updated 14 Mar 2025, 18:05 SAST (first published 13:20 SAST)'."""
+    if first := p.FIRST_PUBLISHED.search(line):
+        rest = p.UPDATED_SPLIT.sub(" ", line[: first.start()]).strip()
+        when = first["when"]
+        day = p.DATE_IN_TEXT.search(rest)
+        if not p.DATE_IN_TEXT.search(when) and day:
+            when = f"{day[0]} {when}"
+        return parse_date(when), parse_date(rest)
     parts = [part for part in p.UPDATED_SPLIT.split(line, maxsplit=1) if part.strip()]
-    if line.lower().lstrip().startswith("updated"):
+    if re.match(r"\s*(?:last\s+)?updated", line, re.IGNORECASE):
         return None, parse_date(parts[0]) if parts else None
+    parts = [
+        re.sub(r"^\s*(?:published|posted)\s*(?:on\s*)?:?\s*", "", x, flags=re.I) for x in parts
+    ]
     published = parse_date(parts[0]) if parts else None
     updated = parse_date(parts[1]) if len(parts) > 1 else None
     return published, updated
@@ -67,8 +87,10 @@ def is_date_line(line: str) -> bool:
 
 
 def split_authors(names: str) -> tuple[str, ...]:
-    """Return the names of a byline: 'A, B and C' -> (A, B, C)."""
-    return tuple(n.strip() for n in re.split(r",|\band\b|&", names) if n.strip())
+    """Return the names of a byline: 'A, B and C' -> (A, B, C); an agency acronym such as
+    'By AFP' names no person and gives no author."""
+    parts = (n.strip() for n in re.split(r",|;|\band\b|&", names))
+    return tuple(n for n in parts if n and not p.AGENCY_ACRONYM.match(n))
 
 
 def is_title_line(line: str) -> bool:
@@ -108,8 +130,12 @@ def find_header(
         next_to_date = i + 1 in dates or i - 1 in dates
         if byline and word_count(lines[i]) <= 9:
             authors, used[i] = split_authors(byline["names"]), "byline"
-        elif next_to_date and p.NAME_LINE.match(lines[i]) and not authors:
-            authors, used[i] = (lines[i],), "byline"
+        elif p.NAME_LINE.match(lines[i]) and not authors:
+            role_next = i + 1 < len(lines) and bool(p.JOURNALIST_ROLE.match(lines[i + 1]))
+            if next_to_date or role_next:
+                authors, used[i] = (lines[i],), "byline"
+            if role_next:
+                used[i + 1] = "byline (role)"
     furniture = frozenset(i for i in window if addresses_reader(lines[i]))
     title_at = _find_title(lines, window, is_boilerplate | furniture | frozenset(used))
     if (

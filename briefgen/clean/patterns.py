@@ -13,18 +13,38 @@ DATELINE = re.compile(
     r"(?:\((?P<outlet>[A-Za-z][\w .&'\-]{0,30})\))?\s*[—–-]{1,2}\s+"
 )
 
+# The dateline opens one of the first paragraphs (after a standfirst, say): index at most this.
+DATELINE_MAX_PARAGRAPH = 2
+
 MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
     "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
-# A line that is a date: "1 December 2024, 16:29", "Sunday 01 December 2024 05:19 EST".
+# A line that is a date: "1 December 2024, 16:29", "Sunday 01 December 2024 05:19 EST",
+# "Published 14.03.2025 - 11:02 CET", "Last updated 14 Mar 2025, 18:05 SAST".
+DATE_PART = (
+    rf"(?:\d{{1,2}}\s+(?:{MONTHS})\.?|(?:{MONTHS})\.?\s+\d{{1,2}},?)\s+\d{{4}}\b"
+    r"|\d{1,2}[./]\d{1,2}[./]\d{4}\b|\d{4}-\d{2}-\d{2}\b"
+)
 DATE_LINE = re.compile(
-    rf"^(?:(?:published|updated)\s*:?\s*)?(?:\w+,?\s+)?(?:\d{{1,2}}\s+(?:{MONTHS})\.?|"
-    rf"(?:{MONTHS})\.?\s+\d{{1,2}},?)\s+\d{{4}}\b|^\d{{4}}-\d{{2}}-\d{{2}}\b",
+    rf"^(?:(?:first\s+|last\s+)?(?:published|updated|posted)\s*(?:on\s*)?:?\s*)?"
+    rf"(?:\w+,?\s+)?(?:{DATE_PART})",
     re.IGNORECASE,
 )
+DATE_IN_TEXT = re.compile(DATE_PART, re.IGNORECASE)
+# "(first published 13:20 SAST)" after an update time: the publication time, same day.
+FIRST_PUBLISHED = re.compile(r"\(?\s*first published\s*:?\s*(?P<when>[^)]*?)\s*\)?\s*$", re.I)
+# Generic North American zone names, whose offset depends on daylight saving time.
+GENERIC_ZONES = {
+    "ET": "America/New_York",
+    "CT": "America/Chicago",
+    "MT": "America/Denver",
+    "PT": "America/Los_Angeles",
+}
+GENERIC_ZONE = re.compile(r"\b(?P<zone>ET|CT|MT|PT)\b")
+
 # Splits "07:14 | Updated: 1 December 2024, 09:23" into published and updated parts.
-UPDATED_SPLIT = re.compile(r"\s*(?:\|\s*)?(?:last\s+)?updated\s*:?\s*", re.IGNORECASE)
+UPDATED_SPLIT = re.compile(r"\s*(?:\|\s*)?(?:last\s+)?updated\s*(?:on\s*)?:?\s*", re.IGNORECASE)
 DATE_LINE_MAX_WORDS = 14
 
 # "By Alice Padgett", "By Kit Heren and Ann Lee"
@@ -39,6 +59,14 @@ CREDIT_PART = re.compile(
     re.IGNORECASE,
 )
 
+# "Legal correspondent", "Senior reporter": the line under a byline name.
+JOURNALIST_ROLE = re.compile(
+    r"^(?:[A-Za-z]+\s+){0,3}(?:correspondent|reporter|editor|writer|journalist|columnist)$",
+    re.IGNORECASE,
+)
+# An all-capitals short name in a byline is an agency (AFP, AP, DPA), not a person.
+AGENCY_ACRONYM = re.compile(r"^[A-Z]{2,5}$")
+
 # A bare author name on its own line next to the date: two to four capitalised words.
 NAME_LINE = re.compile(r"^[A-Z][a-zà-ÿ'’\-]+(?:\s+[A-Z][a-zà-ÿ'’\-]+){1,3}$")
 
@@ -47,6 +75,10 @@ CAPTION_CREDIT = re.compile(
     r"(?:\b(?:picture|photo|photograph|image|credit)s?\s*:\s*\S[^.]*\.?\s*$)"
     r"|(?:\((?:[^()]*/[^()]*|AP Photo[^()]*)\)\s*(?:Photo:.*)?$)",
     re.IGNORECASE,
+)
+# "(Ernesto Benavides for The Hemisphere Post)": a photographer's name for an outlet, cased.
+CAPTION_CREDIT_FOR = re.compile(
+    r"\((?:[A-Z][\w'’.\-]+ ){1,4}for (?:[Tt]he )?[A-Z][\w&'’]*(?: [A-Z][\w&'’]*){0,3}\)\s*$"
 )
 
 # Reader-directed words outside quotation marks: appeals, prompts, self-promotion.
@@ -69,7 +101,8 @@ GENERATED_TITLE_WORDS = 12
 
 # An outlet naming itself in page furniture: "... notifications from The Independent".
 OUTLET_SELF_MENTION = re.compile(
-    r"\b(?:notifications|newsletters?|updates|news|alerts) from (?:the )?"
+    r"\b(?i:(?:notifications|newsletters?|updates|news|alerts) from|subscribe to|support) "
+    r"(?:the )?"
     r"(?P<outlet>(?:The )?[A-Z][\w&'’]*"
     r"(?: [A-Z][\w&'’]*){0,3})"
 )

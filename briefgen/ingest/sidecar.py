@@ -8,6 +8,7 @@ is reported by name and ignored; the article is still read.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
@@ -75,7 +76,7 @@ def declared_from_mapping(
             else:
                 values[key] = date
         elif key == "authors":
-            names = [value] if isinstance(value, str) else value
+            names = re.split(r";|\s+and\s+|\s*&\s*", value) if isinstance(value, str) else value
             if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
                 warn(f"{what}: 'authors' must be a name or a list of names; ignored")
                 continue
