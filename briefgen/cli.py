@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -35,7 +37,7 @@ def load_settings(config_file: str) -> tuple[MkDocsConfig, Settings]:
     plugin = config.plugins.get("briefgen")
     if plugin is None:
         raise ConfigError(f"{config_file}: no briefgen plugin under 'plugins'")
-    return config, to_settings(plugin.config)
+    return config, to_settings(plugin.config, str(Path(config.config_file_path).parent), os.environ)
 
 
 @click.group()
@@ -60,14 +62,24 @@ def check(config_file: str) -> None:
     sys.exit(1 if errors else 0)
 
 
+no_cache_option = click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Analyse every article again; neither read nor write the cache.",
+)
+
+
 @main.command()
 @config_option
-def render(config_file: str) -> None:
+@no_cache_option
+def render(config_file: str, no_cache: bool) -> None:
     """Write the generated Markdown into docs/<output_dir>/ for inspection or another builder."""
     from briefgen.pipeline import generate_site
     from briefgen.render.write import write_site
 
     config, settings = load_settings(config_file)
+    if no_cache:
+        settings = replace(settings, cache_dir=None)
     site = generate_site(settings)
     for problem in site.problems:
         click.echo(str(problem), err=True)
@@ -78,9 +90,11 @@ def render(config_file: str) -> None:
 @main.command()
 @config_option
 @click.option("-d", "--site-dir", default=None, help="Where to build (default: site_dir).")
-def build(config_file: str, site_dir: str | None) -> None:
+@no_cache_option
+def build(config_file: str, site_dir: str | None, no_cache: bool) -> None:
     """Build the site with MkDocs (strict), running briefgen as its plugin."""
     args = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config_file]
     if site_dir:
         args += ["-d", site_dir]
-    sys.exit(subprocess.run(args, check=False).returncode)
+    env = dict(os.environ, BRIEFGEN_NO_CACHE="1") if no_cache else None
+    sys.exit(subprocess.run(args, check=False, env=env).returncode)

@@ -7,8 +7,11 @@ error, because a misspelt option silently ignored gives a wrong briefing.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
+from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config import base
@@ -73,6 +76,13 @@ class BriefgenConfig(StrictConfig):
     """Articles larger than this are read up to this size (at a line break) and reported."""
     principals = c.ListOfItems(c.SubConfig(PrincipalConfig), default=[])
     """Actors whose statements lead the statements page, with their aliases."""
+    cache = c.Type(bool, default=True)
+    """Keep per-article results in a SQLite cache, so a rebuild re-reads only changed articles
+    (also switched off by the environment variable BRIEFGEN_NO_CACHE=1 or `--no-cache`)."""
+    cache_dir = c.Type(str, default=".cache/briefgen")
+    """Folder of the cache, relative to mkdocs.yml (or BRIEFGEN_CACHE_DIR)."""
+    workers = c.Type(int, default=0)
+    """Processes for per-article work on large corpora; 0 means one per CPU core."""
     stories = c.ListOfItems(c.SubConfig(StoryConfig), default=[])
     """Pin articles into a briefing of their own where the automatic grouping is wrong: to
     join articles it split, or to split off articles it joined."""
@@ -101,11 +111,26 @@ def to_story(raw: StoryConfig) -> StoryPin:
     return StoryPin(title=raw.title, articles=tuple(dict.fromkeys(ids)))
 
 
-def to_settings(config: BriefgenConfig | dict[str, Any]) -> Settings:
-    """Return frozen Settings from the validated briefgen block."""
+def to_settings(
+    config: BriefgenConfig | dict[str, Any],
+    base_dir: str | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> Settings:
+    """Return frozen Settings from the validated briefgen block.
+
+    base_dir is the folder of mkdocs.yml, against which cache_dir is resolved; without it (as
+    in tests) there is no cache. environ may switch the cache off or move it.
+    """
+    environ = environ if environ is not None else {}
     summary_sentences = config["summary_sentences"]
     if not 1 <= summary_sentences <= 50:
         raise base.ValidationError("summary_sentences must be between 1 and 50")
+    workers = config["workers"]
+    if workers < 0:
+        raise base.ValidationError("workers must be 0 (one per core) or more")
+    cache_dir = None
+    if config["cache"] and base_dir is not None and not environ.get("BRIEFGEN_NO_CACHE"):
+        cache_dir = str(Path(base_dir) / environ.get("BRIEFGEN_CACHE_DIR", config["cache_dir"]))
     return Settings(
         corpus_dir=config["corpus_dir"],
         output_dir=config["output_dir"].strip("/") or "briefings",
@@ -114,6 +139,8 @@ def to_settings(config: BriefgenConfig | dict[str, Any]) -> Settings:
         max_article_bytes=config["max_article_bytes"],
         knowledge=load_knowledge(tuple(to_principal(p) for p in config["principals"])),
         stories=pinned_stories([to_story(s) for s in config["stories"]]),
+        cache_dir=cache_dir,
+        workers=workers or os.cpu_count() or 1,
     )
 
 

@@ -65,6 +65,8 @@ class Settings:
     max_article_bytes: int
     knowledge: Knowledge
     stories: tuple[StoryPin, ...] = ()
+    cache_dir: str | None = None  # None: no cache
+    workers: int = 1  # processes for per-article work
 
 
 # ---------------------------------------------------------------- ingest and clean

@@ -6,17 +6,33 @@ read_corpus -> clean_article -> extract_articles -> build_briefings -> render_si
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
+from contextlib import ExitStack
+from pathlib import Path
 from typing import Any
 
 from briefgen.aggregate import build_briefings
+from briefgen.cache import Analysed, ArticleCache, model_version, namespace_for
 from briefgen.clean import clean_article
 from briefgen.errors import Problem
 from briefgen.extract import extract_articles, load_nlp
 from briefgen.ingest import read_corpus
-from briefgen.model import Briefing, CleanArticle, Corpus, Settings, Site
+from briefgen.model import ArticleFacts, Briefing, CleanArticle, Corpus, RawArticle, Settings, Site
+from briefgen.parallel import PARALLEL_MIN_ARTICLES, analyse_in_pool
 from briefgen.render import build_env, render_site
 
 log = logging.getLogger(__name__)
+
+
+def clean_one(raw: RawArticle, settings: Settings) -> tuple[CleanArticle | None, list[Problem]]:
+    """Return the cleaned article (None if unusable) and its problems."""
+    result = clean_article(raw, settings.knowledge)
+    if isinstance(result, Problem):
+        return None, [result]
+    if result.meta.published is None:
+        message = "no publication date found; listed as undated"
+        return result, [Problem(path=raw.path, code="BG109", severity="warning", message=message)]
+    return result, []
 
 
 def clean_corpus(corpus: Corpus, settings: Settings) -> tuple[list[CleanArticle], list[Problem]]:
@@ -24,20 +40,10 @@ def clean_corpus(corpus: Corpus, settings: Settings) -> tuple[list[CleanArticle]
     articles: list[CleanArticle] = []
     problems = list(corpus.problems)
     for raw in corpus.articles:
-        result = clean_article(raw, settings.knowledge)
-        if isinstance(result, Problem):
-            problems.append(result)
-            continue
-        if result.meta.published is None:
-            problems.append(
-                Problem(
-                    path=raw.path,
-                    code="BG109",
-                    severity="warning",
-                    message="no publication date found; listed as undated",
-                )
-            )
-        articles.append(result)
+        article, found = clean_one(raw, settings)
+        problems.extend(found)
+        if article is not None:
+            articles.append(article)
     return articles, sorted(problems, key=lambda p: (p.path, p.code))
 
 
@@ -46,14 +52,67 @@ def check_corpus(settings: Settings) -> list[Problem]:
     return clean_corpus(read_corpus(settings), settings)[1]
 
 
+def analyse(raws: Sequence[RawArticle], settings: Settings, nlp: Any) -> list[Analysed]:
+    """Return the analysis of each article, in order: cleaned, then extracted in one batch."""
+    cleaned = [clean_one(raw, settings) for raw in raws]
+    usable = [article for article, _ in cleaned if article is not None]
+    facts = iter(extract_articles(usable, nlp, settings.knowledge) if usable else ())
+    return [
+        Analysed(facts=next(facts) if article is not None else None, problems=tuple(found))
+        for article, found in cleaned
+    ]
+
+
+def analyse_corpus(
+    corpus: Corpus,
+    settings: Settings,
+    nlp: Any | None = None,
+    load_model: Callable[[], Any] = load_nlp,
+) -> tuple[list[ArticleFacts], list[Problem]]:
+    """Return the facts of every usable article and all problems, using the cache for
+    articles analysed before and all cores for the rest when there are many. The spaCy
+    pipeline (nlp, or else load_model()) is loaded only if an article needs analysing."""
+    results: dict[str, Analysed] = {}
+    with ExitStack() as stack:
+        cache = None
+        if settings.cache_dir is not None:
+            namespace = namespace_for(settings.knowledge, model_version())
+            cache = stack.enter_context(ArticleCache(Path(settings.cache_dir), namespace))
+        todo = []
+        for raw in corpus.articles:
+            hit = cache.get(raw) if cache is not None else None
+            if hit is None:
+                todo.append(raw)
+            else:
+                results[raw.id] = hit
+        if todo:
+            if settings.workers > 1 and len(todo) >= PARALLEL_MIN_ARTICLES:
+                computed = analyse_in_pool(todo, settings)
+            else:
+                computed = analyse(todo, settings, nlp if nlp is not None else load_model())
+            for raw, result in zip(todo, computed, strict=True):
+                results[raw.id] = result
+                if cache is not None:
+                    cache.put(raw, result)
+        if cache is not None:
+            log.info("cache: %s", cache.stats())
+    problems = list(corpus.problems)
+    facts = []
+    for raw in corpus.articles:
+        problems.extend(results[raw.id].problems)
+        if (found := results[raw.id].facts) is not None:
+            facts.append(found)
+    return facts, sorted(problems, key=lambda p: (p.path, p.code))
+
+
 def generate_briefings(
-    settings: Settings, nlp: Any | None = None
+    settings: Settings, nlp: Any | None = None, load_model: Callable[[], Any] = load_nlp
 ) -> tuple[tuple[Briefing, ...], list[Problem]]:
     """Return the briefings of the corpus and the problems met on the way."""
-    articles, problems = clean_corpus(read_corpus(settings), settings)
-    if not articles:
+    facts, problems = analyse_corpus(read_corpus(settings), settings, nlp, load_model)
+    if not facts:
         return (), problems
-    facts = extract_articles(articles, nlp if nlp is not None else load_nlp(), settings.knowledge)
+    articles = [f.article for f in facts]
     return build_briefings(facts, settings), problems + pin_problems(articles, settings)
 
 
@@ -73,8 +132,10 @@ def pin_problems(articles: list[CleanArticle], settings: Settings) -> list[Probl
     ]
 
 
-def generate_site(settings: Settings, nlp: Any | None = None) -> Site:
+def generate_site(
+    settings: Settings, nlp: Any | None = None, load_model: Callable[[], Any] = load_nlp
+) -> Site:
     """Return the whole generated site (pages and export) for the settings' corpus."""
-    briefings, problems = generate_briefings(settings, nlp)
+    briefings, problems = generate_briefings(settings, nlp, load_model)
     env = build_env(settings.templates_dir)
     return render_site(briefings, env, settings.output_dir, problems)

@@ -7,6 +7,7 @@ article or a template regenerates the site. The spaCy pipeline is loaded once pe
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -50,21 +51,27 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Freeze the validated briefgen block into Settings, and switch on the Markdown
         extensions generated pages rely on (paragraph anchors need attr_list)."""
-        self.settings = to_settings(self.config)
+        self.settings = to_settings(
+            self.config, str(Path(config.config_file_path).parent), os.environ
+        )
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
         return config
 
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """Generate the site and add each page and the export to the build."""
-        assert self.settings is not None
+    def _load_model(self) -> Any:
+        """Return the spaCy pipeline, loaded on first need and kept for later rebuilds."""
         if self.nlp is None:
             from briefgen.extract import load_nlp
 
             self.nlp = load_nlp()
+        return self.nlp
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Generate the site and add each page and the export to the build."""
+        assert self.settings is not None
         try:
-            site = generate_site(self.settings, self.nlp)
+            site = generate_site(self.settings, self.nlp, self._load_model)
         except BriefgenError as error:
             raise PluginError(error.message) from error
         for problem in site.problems:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,15 @@ from briefgen.resources import load_knowledge
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT / "tests" / "corpora"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def no_cache_in_builds() -> Iterator[None]:
+    """Builds run by tests (mkdocs in a subprocess) neither read nor write a cache in the
+    repository; tests of the cache pass a cache_dir of their own."""
+    os.environ["BRIEFGEN_NO_CACHE"] = "1"
+    yield
+    os.environ.pop("BRIEFGEN_NO_CACHE", None)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

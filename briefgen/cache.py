@@ -1,0 +1,159 @@
+"""The per-article cache: cleaning and extraction results in one SQLite file.
+
+An entry is keyed by the article's identity (the hash of its bytes and its sidecar's, its id
+and path) under a namespace that fingerprints everything else its result depends on: the
+briefgen code and resources, the spaCy model and the configured knowledge. Changing any of
+them starts a new namespace, so a stale entry is never read; old namespaces are deleted.
+
+Entries are JSON (see codec.py) compressed with zlib, with a SHA-256 checksum. An entry that
+fails its checksum or does not decode is deleted and recomputed; a database file that SQLite
+cannot open is moved aside and a new one started. The cache is never trusted over the corpus.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import sqlite3
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from briefgen.codec import decode, encode
+from briefgen.errors import Problem
+from briefgen.model import ArticleFacts, Knowledge, RawArticle
+
+log = logging.getLogger(__name__)
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS entries (
+    namespace TEXT NOT NULL,
+    key TEXT NOT NULL,
+    checksum TEXT NOT NULL,
+    value BLOB NOT NULL,
+    PRIMARY KEY (namespace, key)
+)
+"""
+CACHE_FILE = "articles.sqlite"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Analysed:
+    """What cleaning and extraction made of one article: its facts, or why it has none."""
+
+    facts: ArticleFacts | None
+    problems: tuple[Problem, ...]
+
+
+def code_fingerprint() -> str:
+    """Return a hash of briefgen's own code and resources: any change invalidates the cache."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.suffix in {".py", ".txt", ".tsv"} and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(package)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def model_version() -> str:
+    """Return the spaCy and model versions installed: a model change invalidates the cache."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from briefgen.extract import NLP_MODEL
+
+    found = []
+    for name in ("spacy", NLP_MODEL):
+        try:
+            found.append(f"{name}=={version(name)}")
+        except PackageNotFoundError:
+            found.append(f"{name}==?")
+    return " ".join(found)
+
+
+def namespace_for(knowledge: Knowledge, model: str) -> str:
+    """Return the namespace of cache entries made by this code, model and knowledge."""
+    parts = [code_fingerprint(), model, json.dumps(encode(knowledge), sort_keys=True)]
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:32]
+
+
+def article_key(raw: RawArticle) -> str:
+    """Return the cache key of an article: its content and where it stands in the corpus."""
+    return hashlib.sha256(f"{raw.sha256}\0{raw.id}\0{raw.path}".encode()).hexdigest()
+
+
+class ArticleCache:
+    """A SQLite file of Analysed results, for one namespace. Use as a context manager."""
+
+    def __init__(self, folder: Path, namespace: str) -> None:
+        self.path = folder / CACHE_FILE
+        self.namespace = namespace
+        folder.mkdir(parents=True, exist_ok=True)
+        self.db = self._open()
+        self.hits = self.misses = self.damaged = 0
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            db = sqlite3.connect(self.path)
+            db.execute(SCHEMA)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("SELECT count(*) FROM entries").fetchone()
+        except sqlite3.DatabaseError as error:
+            aside = self.path.with_name(self.path.name + ".damaged")
+            log.warning("cache %s is damaged (%s); starting a new one", self.path, error)
+            db.close()
+            self.path.replace(aside)
+            db = sqlite3.connect(self.path)
+            db.execute(SCHEMA)
+        db.execute("DELETE FROM entries WHERE namespace != ?", (self.namespace,))
+        db.commit()
+        return db
+
+    def __enter__(self) -> ArticleCache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.db.commit()
+        self.db.close()
+
+    def get(self, raw: RawArticle) -> Analysed | None:
+        """Return the cached result for the article, or None (also for a damaged entry)."""
+        key = article_key(raw)
+        try:
+            row = self.db.execute(
+                "SELECT checksum, value FROM entries WHERE namespace = ? AND key = ?",
+                (self.namespace, key),
+            ).fetchone()
+        except sqlite3.Error as error:
+            row = ("", str(error).encode())  # unreadable: handled as a damaged entry below
+        if row is None:
+            self.misses += 1
+            return None
+        checksum, value = row
+        try:
+            if not isinstance(value, bytes) or hashlib.sha256(value).hexdigest() != checksum:
+                raise ValueError("checksum mismatch")
+            result: Analysed = decode(Analysed, json.loads(zlib.decompress(value)))
+        except (ValueError, TypeError, zlib.error) as error:
+            log.warning("cache entry for %s is damaged (%s); recomputing", raw.path, error)
+            self.db.execute(
+                "DELETE FROM entries WHERE namespace = ? AND key = ?", (self.namespace, key)
+            )
+            self.damaged += 1
+            self.misses += 1
+            return None
+        self.hits += 1
+        return result
+
+    def put(self, raw: RawArticle, result: Analysed) -> None:
+        """Store the result for the article."""
+        value = zlib.compress(json.dumps(encode(result), sort_keys=True).encode(), 6)
+        self.db.execute(
+            "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)",
+            (self.namespace, article_key(raw), hashlib.sha256(value).hexdigest(), value),
+        )
+
+    def stats(self) -> dict[str, Any]:
+        return {"hits": self.hits, "misses": self.misses, "damaged": self.damaged}

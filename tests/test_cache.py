@@ -1,0 +1,95 @@
+"""The per-article cache: hits after the first run, invalidation, damage detected and rebuilt."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sqlite3
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import CORPORA, settings_for
+
+from briefgen.cache import CACHE_FILE, Analysed, ArticleCache, namespace_for
+from briefgen.codec import decode, encode
+from briefgen.ingest import read_corpus
+from briefgen.model import Settings
+from briefgen.parallel import analyse_in_pool
+from briefgen.pipeline import analyse, analyse_corpus, generate_briefings
+
+
+@pytest.fixture
+def corpus_settings(tmp_path: Path) -> Settings:
+    corpus = tmp_path / "seeds"
+    shutil.copytree(CORPORA / "flood" / "seeds", corpus)
+    settings = settings_for(CORPORA / "flood" / "mkdocs.yml")
+    return replace(settings, corpus_dir=str(corpus), cache_dir=str(tmp_path / "cache"))
+
+
+def test_codec_round_trips_article_facts(corpus_settings: Settings, nlp: Any) -> None:
+    facts, _ = analyse_corpus(
+        read_corpus(corpus_settings), replace(corpus_settings, cache_dir=None), nlp
+    )
+    for item in facts:
+        assert decode(type(item), encode(item)) == item
+
+
+def test_second_run_reads_only_the_cache(corpus_settings: Settings, nlp: Any) -> None:
+    first, problems = generate_briefings(corpus_settings, nlp)
+    namespace = namespace_for(corpus_settings.knowledge, "m")
+    with ArticleCache(Path(corpus_settings.cache_dir or ""), namespace) as cache:
+        assert cache.db.execute("SELECT count(*) FROM entries").fetchone() == (0,)  # other ns
+    second, again = generate_briefings(corpus_settings, None)  # no model needed: all cached
+    assert second == first
+    assert again == problems
+
+
+def test_changed_article_is_analysed_again(
+    corpus_settings: Settings, nlp: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    generate_briefings(corpus_settings, nlp)
+    article = next(Path(corpus_settings.corpus_dir).glob("000_*.txt"))
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("Sylhet", "Sunamganj"), encoding="utf-8")
+    with caplog.at_level(logging.INFO, logger="briefgen.pipeline"):
+        briefings, _ = generate_briefings(corpus_settings, nlp)
+    assert "cache: {'hits': 2, 'misses': 1, 'damaged': 0}" in caplog.text
+    changed = next(a for b in briefings for a in b.articles if a.id == article.stem)
+    assert not any("Sylhet" in p for p in changed.paragraphs)
+    assert any("Sunamganj" in p for p in changed.paragraphs)
+
+
+def test_damaged_entries_are_recomputed(corpus_settings: Settings, nlp: Any) -> None:
+    first, _ = generate_briefings(corpus_settings, nlp)
+    db = sqlite3.connect(Path(corpus_settings.cache_dir or "") / CACHE_FILE)
+    db.execute("UPDATE entries SET value = X'00' || value")
+    db.commit()
+    db.close()
+    second, _ = generate_briefings(corpus_settings, nlp)
+    assert second == first
+
+
+def test_damaged_database_file_is_replaced(corpus_settings: Settings, nlp: Any) -> None:
+    folder = Path(corpus_settings.cache_dir or "")
+    folder.mkdir(parents=True)
+    (folder / CACHE_FILE).write_bytes(b"this is not a database" * 100)
+    first, _ = generate_briefings(corpus_settings, nlp)
+    assert first
+    assert (folder / (CACHE_FILE + ".damaged")).exists()
+    second, _ = generate_briefings(corpus_settings, None)
+    assert second == first
+
+
+def test_analysed_problem_round_trips() -> None:
+    from briefgen.errors import Problem
+
+    item = Analysed(facts=None, problems=(Problem(path="seeds/a.txt", code="BG108", message="x"),))
+    assert decode(Analysed, encode(item)) == item
+
+
+def test_process_pool_gives_the_same_results(corpus_settings: Settings, nlp: Any) -> None:
+    raws = read_corpus(corpus_settings).articles
+    settings = replace(corpus_settings, workers=2, cache_dir=None)
+    assert analyse_in_pool(raws, settings) == analyse(raws, settings, nlp)
