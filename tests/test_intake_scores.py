@@ -1,17 +1,28 @@
-"""Boilerplate removal and metadata, scored against hand labels of every labelled article."""
+"""Boilerplate removal and metadata, scored against hand labels of every labelled article.
+
+Floors are what was measured (bench/intake/RESULTS.md): a change that lowers a score fails here
+and must say why. The `holdout` corpus was written blind (its author never saw the cleaner);
+its first scores are kept in RESULTS.md and it keeps lower floors, with its known misses listed.
+"""
 
 from __future__ import annotations
 
 import pytest
-from intake_scores import LABEL_SETS, Counts, score_set
 
 from briefgen.resources import load_knowledge
+from intake_scores import LABEL_SETS, Counts, score_set
 
-# Measured on the labelled sets (see bench/intake/RESULTS.md); a change that lowers a score
-# fails here and must say why.
-MIN_PRECISION = 0.97
-MIN_RECALL = 0.95
-MIN_BODY_KEPT = 0.98
+FLOORS = {"precision": 0.97, "recall": 0.95, "body_kept": 0.98}
+HOLDOUT_FLOORS = {"precision": 0.98, "recall": 0.98, "body_kept": 0.95}
+
+# Misses on the blind corpus that are understood and not yet fixed; fixing one fails this test
+# until it is removed here.
+KNOWN_METADATA_MISSES = {
+    # the masthead line "The Northern Courier" is the page's only self-mention
+    "holdout/000_mine-courier: outlet: want 'The Northern Courier', got None",
+    # "Become a Warsaw Observer member" is not read as a self-mention, so the dateline wins
+    "holdout/001_mine-wire: outlet: want 'The Warsaw Observer', got 'Reuters'",
+}
 
 
 @pytest.mark.parametrize("name", sorted(LABEL_SETS))
@@ -19,12 +30,14 @@ def test_boilerplate_removal_scores(name: str) -> None:
     scored = score_set(name, load_knowledge(()))
     total = sum((s.counts for s in scored), Counts())
     errors = [f"{s.name}: {e}" for s in scored for e in s.errors]
-    assert total.precision >= MIN_PRECISION, errors
-    assert total.recall >= MIN_RECALL, errors
-    assert total.body_kept >= MIN_BODY_KEPT, errors
+    floors = HOLDOUT_FLOORS if name == "holdout" else FLOORS
+    assert total.precision >= floors["precision"], errors
+    assert total.recall >= floors["recall"], errors
+    assert total.body_kept >= floors["body_kept"], errors
 
 
 @pytest.mark.parametrize("name", sorted(LABEL_SETS))
 def test_metadata_as_labelled(name: str) -> None:
     scored = score_set(name, load_knowledge(()))
-    assert [f"{s.name}: {e}" for s in scored for e in s.meta_errors] == []
+    misses = {f"{s.name}: {e}" for s in scored for e in s.meta_errors}
+    assert misses == {m for m in KNOWN_METADATA_MISSES if m.startswith(f"{name}/")}

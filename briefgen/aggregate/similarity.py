@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Hashable, Iterable, Iterator, Sequence
+from itertools import combinations
+from typing import TypeVar
 
 from rapidfuzz import fuzz
+
+K = TypeVar("K", bound=Hashable)
 
 # Two sentences are the same sentence (one outlet's light edit of another's) at this ratio.
 SAME_SENTENCE_RATIO = 85.0
@@ -44,3 +50,58 @@ def is_name_variant(a: str, b: str) -> bool:
     if min(len(a), len(b)) < SAME_NAME_MIN_CHARS:
         return False
     return bool(fuzz.ratio(comparable(a), comparable(b)) >= SAME_NAME_RATIO)
+
+
+# Candidate pairs for near-duplicate sentences come from a bottom-k sketch of each sentence's
+# word 3-grams: lightly edited copies share most 3-grams, so they share one of the smallest
+# hashes; only those pairs are compared with rapidfuzz. A hash shared by more than
+# SKETCH_MAX_BUCKET sentences is a stock phrase, not evidence of copying, and is skipped.
+SKETCH_SHINGLE_WORDS = 3
+SKETCH_SIZE = 6
+SKETCH_MAX_BUCKET = 64
+
+
+def _stable_hash(text: str) -> int:
+    """Return a hash that is the same in every process (Python's hash() is salted)."""
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")
+
+
+def sketch(text: str) -> tuple[int, ...]:
+    """Return the SKETCH_SIZE smallest hashes of a comparable sentence's word 3-grams."""
+    words = text.split()
+    n = SKETCH_SHINGLE_WORDS
+    shingles = {" ".join(words[i : i + n]) for i in range(max(1, len(words) - n + 1))}
+    return tuple(sorted(_stable_hash(s) for s in shingles)[:SKETCH_SIZE])
+
+
+def candidate_pairs(items: Sequence[tuple[K, str]]) -> Iterator[tuple[K, K]]:
+    """Yield each pair of keys whose texts share a sketch hash, once, in a stable order."""
+    buckets: dict[int, list[K]] = {}
+    for key, text in items:
+        for value in sketch(text):
+            buckets.setdefault(value, []).append(key)
+    seen: set[tuple[K, K]] = set()
+    for value in sorted(buckets):
+        bucket = buckets[value]
+        if len(bucket) > SKETCH_MAX_BUCKET:
+            continue
+        for a, b in combinations(bucket, 2):
+            if (a, b) not in seen and a != b:
+                seen.add((a, b))
+                yield a, b
+
+
+def pairs_sharing(sets: dict[K, frozenset[str]], max_share: float) -> Iterable[tuple[K, K]]:
+    """Return the pairs of keys whose sets share an element held by at most max_share of all
+    keys (and at least 64): common elements do not make candidates on their own."""
+    cap = max(64, int(max_share * len(sets)))
+    holders: dict[str, list[K]] = {}
+    for key in sorted(sets, key=str):
+        for element in sets[key]:
+            holders.setdefault(element, []).append(key)
+    pairs: set[tuple[K, K]] = set()
+    for element in sorted(holders):
+        keys = holders[element]
+        if len(keys) <= cap:
+            pairs.update(combinations(keys, 2))
+    return sorted(pairs, key=str)

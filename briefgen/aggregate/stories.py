@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from briefgen.aggregate.similarity import pairs_sharing
 from briefgen.model import ArticleFacts, WireGroup
 
 # Share of named actors two articles must have in common to tell the same story.
 SAME_STORY_JACCARD = 0.12
+# Only articles that share an actor named in at most this share of the corpus are compared:
+# on a large corpus, a name in every other article (a superpower, a capital) links nothing.
+COMMON_ACTOR_SHARE = 0.05
 
 
 def actor_set(facts: ArticleFacts) -> frozenset[str]:
@@ -58,8 +62,7 @@ def _group_free(
 
     pairs = [
         (a, b)
-        for n, a in enumerate(ids)
-        for b in ids[n + 1 :]
+        for a, b in pairs_sharing(sets, COMMON_ACTOR_SHARE)
         if jaccard(sets[a], sets[b]) >= SAME_STORY_JACCARD
     ]
     pairs += [(g.article_ids[0], other) for g in wire for other in g.article_ids[1:]]

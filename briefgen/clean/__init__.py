@@ -53,7 +53,7 @@ def find_outlet(lines: Iterable[str]) -> tuple[str, str] | None:
     """Return the outlet a page names itself by in its furniture, and that line."""
     for line in lines:
         if match := p.OUTLET_SELF_MENTION.search(line):
-            return match["outlet"], line
+            return match["outlet"] or match["signup"] or match["more"], line
     return None
 
 
@@ -62,7 +62,11 @@ def credited_authors(lines: Iterable[str]) -> tuple[str, ...]:
     Editing by C" -> A, B), or () if there is none."""
     for line in lines:
         if p.CREDIT_LINE.match(line):
-            names = [m["names"] for part in line.split(";") if (m := p.CREDIT_PART.match(part))]
+            names = [
+                p.CREDIT_PLACE.sub("", m["names"])
+                for part in line.split(";")
+                if (m := p.CREDIT_PART.match(part))
+            ]
             return tuple(dict.fromkeys(n for group in names for n in split_authors(group)))
     return ()
 
@@ -85,10 +89,10 @@ def choose_outlet(
     """Return the outlet and where it comes from: declared, dateline, furniture, interview."""
     if declared.outlet:
         return declared.outlet, "the article's metadata (front matter, page tags or sidecar)"
+    if furniture:  # the publisher, even of an agency's story
+        return furniture[0], f"the page's own notice “{furniture[1]}”"
     if wire:
         return wire, f"dateline ({wire})"
-    if furniture:
-        return furniture[0], f"the page's own notice “{furniture[1]}”"
     if interview := find_interview_outlet(paragraphs):
         return interview[0], f"an interview credit in the text, “{interview[1]}”"
     return None, None

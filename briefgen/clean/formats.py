@@ -22,6 +22,7 @@ import trafilatura
 import yaml
 from lxml import html as lxml_html
 
+from briefgen.clean.header import split_authors
 from briefgen.errors import Problem
 from briefgen.ingest.sidecar import declared_from_mapping, is_web_url, normalise_date
 from briefgen.model import Declared, Dropped, RawArticle
@@ -243,7 +244,7 @@ def from_html(raw: RawArticle) -> Converted:
     published, updated = page_dates(tree)
     if published is None and found.get("date"):
         published = normalise_date(found["date"])
-    authors = tuple(a.strip() for a in (found.get("author") or "").split(";") if a.strip())
+    authors = split_authors(found.get("author") or "")  # "Reuters" is no person
     url = found.get("url") if found.get("url") and is_web_url(found["url"]) else None
     title = page_headline(tree) or found.get("title")
     declared = Declared(

@@ -46,10 +46,11 @@ def parse_date(text: str) -> str | None:
     zone = p.GENERIC_ZONE.search(text)
     if zone:
         text = p.GENERIC_ZONE.sub("", text).strip(" ,|-")
-    parsed = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": True})
+    order = {"DATE_ORDER": "DMY"} if p.NUMERIC_DATE.search(text) else {}
+    parsed = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": True, **order})
     if parsed is None:
         # STRICT_PARSING refuses a date without a time; retry for plain dates.
-        parsed = dateparser.parse(text, languages=["en"])
+        parsed = dateparser.parse(text, languages=["en"], settings={**order})
     if parsed is None or parsed.year < 1900:
         log.debug("no date in %r", text)
         return None
@@ -121,22 +122,27 @@ def find_header(
     With a known_title (declared in front matter, HTML or a sidecar) only a line that repeats
     it is taken as the headline: a short first paragraph is not mistaken for one.
     """
-    window = range(min(len(lines), p.HEADER_MAX_LINES))
+    furniture = frozenset(
+        i for i in range(min(len(lines), p.HEADER_MAX_LINES)) if addresses_reader(lines[i])
+    )
+    window = range(header_end(lines, is_boilerplate | furniture))
     dates = [i for i in window if i not in is_boilerplate and is_date_line(lines[i])]
     used: dict[int, str] = dict.fromkeys(dates, "date line")
     authors: tuple[str, ...] = ()
     for i in window:
         byline = p.BYLINE.match(lines[i])
         next_to_date = i + 1 in dates or i - 1 in dates
+        name_role = p.NAME_ROLE_LINE.match(lines[i])
         if byline and word_count(lines[i]) <= 9:
             authors, used[i] = split_authors(byline["names"]), "byline"
+        elif name_role and not authors:
+            authors, used[i] = (name_role["name"],), "byline"
         elif p.NAME_LINE.match(lines[i]) and not authors:
             role_next = i + 1 < len(lines) and bool(p.JOURNALIST_ROLE.match(lines[i + 1]))
             if next_to_date or role_next:
                 authors, used[i] = (lines[i],), "byline"
             if role_next:
                 used[i + 1] = "byline (role)"
-    furniture = frozenset(i for i in window if addresses_reader(lines[i]))
     title_at = _find_title(lines, window, is_boilerplate | furniture | frozenset(used))
     if (
         title_at is not None
@@ -162,16 +168,30 @@ def find_header(
     )
 
 
+def header_end(lines: tuple[str, ...], furniture: frozenset[int]) -> int:
+    """Return the index after the header: a few lines past the first prose line that is not
+    page furniture (the lead, or a standfirst that ends with a period)."""
+    limit = min(len(lines), p.HEADER_MAX_LINES)
+    for i in range(limit):
+        if i not in furniture and is_prose_line(lines[i]) and not is_date_line(lines[i]):
+            return min(limit, i + 1 + p.HEADER_AFTER_PROSE)
+    return limit
+
+
 def _find_title(lines: tuple[str, ...], window: range, skip: frozenset[int]) -> int | None:
-    """Return the index of the headline: the first title-like line before any prose line."""
+    """Return the index of the headline: the first title-like line of a headline's length
+    before any prose line, or else the first shorter title-like line."""
+    short = None
     for i in window:
         if i in skip:
             continue
         if is_prose_line(lines[i]):
-            return None
+            break
         if is_title_line(lines[i]):
-            return i
-    return None
+            if word_count(lines[i]) >= p.TITLE_PREFERRED_WORDS:
+                return i
+            short = i if short is None else short
+    return short
 
 
 def _dates_of(lines: tuple[str, ...], dates: list[int]) -> tuple[str | None, str | None]:

@@ -9,7 +9,8 @@ DATE_LABEL = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})\s*")
 
 # "BEIRUT (AP) — " or "VALPARAÍSO, Chile (Reuters) - " opening the lead paragraph.
 DATELINE = re.compile(
-    r"^(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ .'\-]+(?:,\s*[A-Z][\w .'\-]+)?)\s*"
+    r"^(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ .'\-]+(?:,\s*[A-Z][\w .'\-]+?)?)\s*"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2}\s*)?"  # "RYBNIK, Poland, April 8 (Reuters) -"
     r"(?:\((?P<outlet>[A-Za-z][\w .&'\-]{0,30})\))?\s*[—–-]{1,2}\s+"
 )
 
@@ -26,6 +27,8 @@ DATE_PART = (
     rf"(?:\d{{1,2}}\s+(?:{MONTHS})\.?|(?:{MONTHS})\.?\s+\d{{1,2}},?)\s+\d{{4}}\b"
     r"|\d{1,2}[./]\d{1,2}[./]\d{4}\b|\d{4}-\d{2}-\d{2}\b"
 )
+# Numeric dates ("08/04/2025", "14.03.2025") are read day first, as most of the world writes them.
+NUMERIC_DATE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{4}\b")
 DATE_LINE = re.compile(
     rf"^(?:(?:first\s+|last\s+)?(?:published|updated|posted)\s*(?:on\s*)?:?\s*)?"
     rf"(?:\w+,?\s+)?(?:{DATE_PART})",
@@ -49,23 +52,35 @@ DATE_LINE_MAX_WORDS = 14
 
 # "By Alice Padgett", "By Kit Heren and Ann Lee"
 BYLINE = re.compile(
-    r"^by\s+(?P<names>[A-Z][\w'’.\- ]+(?:(?:,| and | & )\s*[A-Z][\w'’.\- ]+)*)$", re.IGNORECASE
+    r"^(?:words |text |reporting )?by:?\s+"
+    r"(?P<names>[A-Z][\w'’.\- ]+(?:(?:,| and | & )\s*[A-Z][\w'’.\- ]+)*)$",
+    re.IGNORECASE,
 )
 # A wire agency's credit line: "Reporting by A in Sylhet; Writing by B; Editing by C". The
 # reporters and writers are the authors; editors are not.
 CREDIT_LINE = re.compile(r"^(?:additional )?(?:reporting|writing|written) by\b", re.IGNORECASE)
 CREDIT_PART = re.compile(
-    r"^\s*(?:additional )?(?:reporting|writing|written) by (?P<names>.+?)(?: in [A-Z][\w ,]+)?\s*$",
+    r"^\s*(?:additional )?(?:reporting|writing|written) by (?P<names>.+?)\s*$", re.IGNORECASE
+)
+# " in Rybnik" after a reporter's name in a credit line: where they reported from.
+CREDIT_PLACE = re.compile(r" in [A-Z][\w\-]*(?: [A-Z][\w\-]*)*(?=,| and |$)")
+
+# "Khulan Bat-Erdene, Political Editor": a byline of a name and a newsroom role.
+NAME_ROLE_LINE = re.compile(
+    r"^(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,3}),\s+(?P<role>(?:[A-Za-z]+\s+){0,3}"
+    r"(?:correspondent|reporter|editor|writer|journalist|columnist))$",
     re.IGNORECASE,
 )
-
 # "Legal correspondent", "Senior reporter": the line under a byline name.
 JOURNALIST_ROLE = re.compile(
     r"^(?:[A-Za-z]+\s+){0,3}(?:correspondent|reporter|editor|writer|journalist|columnist)$",
     re.IGNORECASE,
 )
-# An all-capitals short name in a byline is an agency (AFP, AP, DPA), not a person.
-AGENCY_ACRONYM = re.compile(r"^[A-Z]{2,5}$")
+# Byline names that are no person: an agency acronym (AFP), a single word (Reuters), a desk
+# ("Reuters Staff", "Foreign Desk").
+AGENCY_ACRONYM = re.compile(
+    r"^(?:[A-Z]{2,5}|\S+|.+ (?:[Ss]taff|[Dd]esk|[Nn]ewsroom|[Rr]eporters))$"
+)
 
 # A bare author name on its own line next to the date: two to four capitalised words.
 NAME_LINE = re.compile(r"^[A-Z][a-zà-ÿ'’\-]+(?:\s+[A-Z][a-zà-ÿ'’\-]+){1,3}$")
@@ -94,17 +109,23 @@ LABEL_MAX_WORDS = 20
 # A boilerplate phrase contained in a line drops it when the line is this short.
 PHRASE_LINE_MAX_WORDS = 25
 # Where to look for headline, dates and byline: the first lines before the body.
-HEADER_MAX_LINES = 12
+# The header ends a few lines after the first prose line (a standfirst may end with a period
+# and be followed by byline and date), and never after HEADER_MAX_LINES lines.
+HEADER_MAX_LINES = 40
+HEADER_AFTER_PROSE = 4
 TITLE_MIN_WORDS = 3
+# Navigation labels ("Skip to main content", "ASIA / EAST ASIA") are short: a headline of at
+# least this many words is preferred to a shorter title-like line before it.
+TITLE_PREFERRED_WORDS = 5
 TITLE_MAX_WORDS = 30
 GENERATED_TITLE_WORDS = 12
 
 # An outlet naming itself in page furniture: "... notifications from The Independent".
 OUTLET_SELF_MENTION = re.compile(
-    r"\b(?i:(?:notifications|newsletters?|updates|news|alerts) from|subscribe to|support) "
-    r"(?:the )?"
-    r"(?P<outlet>(?:The )?[A-Z][\w&'’]*"
-    r"(?: [A-Z][\w&'’]*){0,3})"
+    r"\b(?:(?i:(?:notifications|newsletters?|updates|news|alerts) from|subscribe to|support) "
+    r"(?:the )?(?P<outlet>(?:The )?[A-Z][\w&'’]*(?: [A-Z][\w&'’]*){0,3})"
+    r"|(?i:sign up for) (?:the )?(?P<signup>(?:The )?[A-Z][\w&]*(?: [A-Z][\w&]*){0,3})['’]s "
+    r"|(?i:more from) (?P<more>The [A-Z][\w&]*(?: [A-Z][\w&]*){0,3})\s*$)"
 )
 # A line that names the outlet is furniture when it is this short and reports nothing.
 OUTLET_LINE_MAX_WORDS = 12

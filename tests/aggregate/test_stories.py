@@ -67,3 +67,24 @@ def test_pins_split_and_join() -> None:
     # split b2 off its story, and join c1 with a2 (which leaves a1 alone)
     pinned = [("b2",), ("a2", "c1"), ("gone",)]
     assert group_stories(CORPUS, [], pinned) == (("a1",), ("a2", "c1"), ("b1",), ("b2",))
+
+
+def test_sketch_candidates_find_light_edits_only() -> None:
+    from briefgen.aggregate.similarity import candidate_pairs, comparable
+
+    items = [
+        (
+            "a",
+            comparable(
+                "Rescuers pulled 12 people from the rubble of the hotel on Friday, police said."
+            ),
+        ),
+        (
+            "b",
+            comparable(
+                "Rescuers pulled twelve people from the rubble of the hotel on Friday, police said."
+            ),
+        ),
+        ("c", comparable("The central bank raised its main interest rate by half a point.")),
+    ]
+    assert list(candidate_pairs(items)) == [("a", "b")]
