@@ -1,0 +1,49 @@
+"""The command line: `briefgen check` lists every problem by file name without building."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+from conftest import CORPORA
+
+from briefgen.cli import main
+
+
+def test_check_lists_every_bad_file_and_exits_1(tmp_path: Path) -> None:
+    shutil.copytree(CORPORA / "flood", tmp_path / "flood")
+    config = tmp_path / "flood" / "mkdocs.yml"
+    templates = CORPORA.parent.parent / "templates"
+    config.write_text(
+        config.read_text().replace("../../../templates", str(templates)), encoding="utf-8"
+    )
+    seeds = tmp_path / "flood" / "seeds"
+    (seeds / "empty.txt").write_text("")
+    (seeds / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (seeds / "spanish.txt").write_text(
+        "El transbordador volcó frente a la costa el viernes por la mañana y doce personas "
+        "siguen desaparecidas, según informó la autoridad portuaria. Los buzos buscaron entre "
+        "los restos hasta el anochecer, dijo la policía, y más barcos se unieron a la búsqueda.\n"
+    )
+    (seeds / "notes.docx").write_bytes(b"PK\x03\x04")
+    (seeds / "lonely.meta.yml").write_text("title: x\n")
+    result = CliRunner().invoke(main, ["check", "-f", str(tmp_path / "flood" / "mkdocs.yml")])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines == [
+        "seeds/binary.txt: skipped: binary data, not text [BG102]",
+        "seeds/empty.txt: skipped: empty file [BG101]",
+        "seeds/lonely.meta.yml: warning: sidecar without an article: no lonely.txt, .md or "
+        ".html beside it [BG112]",
+        "seeds/notes.docx: warning: unsupported file type '.docx'; use .txt, .md or .html [BG104]",
+        "seeds/spanish.txt: skipped: does not read as English (too few common English words); "
+        "not analysed [BG110]",
+        "5 problem(s), 3 article(s) skipped",
+    ]
+
+
+def test_check_clean_corpus_exits_0() -> None:
+    result = CliRunner().invoke(main, ["check", "-f", str(CORPORA / "flood" / "mkdocs.yml")])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == "0 problem(s), 0 article(s) skipped"
