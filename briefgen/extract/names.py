@@ -15,6 +15,11 @@ from dataclasses import dataclass
 from briefgen.model import Knowledge, Principal
 
 _PUNCT = re.compile(r"[\-‐‑–—'’`.,]+")
+# Words after which an alias is not the head of the phrase but the object of a preposition or
+# a second conjunct: "the Law Society of Kenya", "Friends of the Earth", "Kenya and Uganda".
+_NOT_HEAD_BEFORE = frozenset(
+    {"of", "for", "in", "at", "on", "to", "from", "with", "by", "and", "or", "against", "between"}
+)
 
 
 def name_tokens(text: str) -> tuple[str, ...]:
@@ -59,12 +64,16 @@ def build_alias_index(knowledge: Knowledge) -> AliasIndex:
 
 
 def _ends_with(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
-    """Return True if the phrase ends with the alias: the head of an English noun phrase is last.
+    """Return True if the phrase is headed by the alias: the head of an English noun phrase is last.
 
     "Kenyan President Grace Wanjiru" ends with "Grace Wanjiru"; "Bangladesh Water Development
-    Board" does not end with "Bangladesh", and is not the government of Bangladesh.
+    Board" does not end with "Bangladesh", and is not the government of Bangladesh; nor is "the
+    Law Society of Kenya", where the alias is the object of "of".
     """
-    return len(needle) <= len(haystack) and haystack[len(haystack) - len(needle) :] == needle
+    at = len(haystack) - len(needle)
+    if at < 0 or haystack[at:] != needle:
+        return False
+    return at == 0 or haystack[at - 1] not in _NOT_HEAD_BEFORE
 
 
 def match_principal(phrase: str, index: AliasIndex) -> Principal | None:
@@ -73,7 +82,9 @@ def match_principal(phrase: str, index: AliasIndex) -> Principal | None:
     for alias in index.aliases:
         if alias.exact is not None:
             exact = re.escape(alias.exact)
-            if re.search(rf"(?<![\w.]){exact}\W*$", phrase):
+            found = re.search(rf"(?<![\w.]){exact}\W*$", phrase)
+            before = name_tokens(phrase[: found.start()]) if found else ()
+            if found and not (before and before[-1] in _NOT_HEAD_BEFORE):
                 return alias.principal
         elif _ends_with(tokens, alias.tokens):
             return alias.principal

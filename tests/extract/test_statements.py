@@ -75,6 +75,72 @@ def statements_of(
         ("The ministry said aid had arrived.", []),
         ("He said the port was closed.", []),
         ("The strike entered its third day on Friday.", []),
+        # the reported clause before its attribution
+        (
+            "Three bridges collapsed overnight, the regional transport authority said.",
+            [("Regional transport authority", "indirect", "Three bridges collapsed overnight")],
+        ),
+        # a that-clause hung on "in a statement"
+        (
+            "The Norwegian embassy in Lima said in a statement that it would send two rescue "
+            "teams.",
+            [("Norwegian embassy in Lima", "indirect", "it would send two rescue teams")],
+        ),
+        # a role subject with the institution's name in apposition, after "the"
+        (
+            "The country's weather service, the Met Office, said rain would continue.",
+            [("Met Office", "indirect", "rain would continue")],
+        ),
+        # two verbs of one speaker, each with its own clause
+        (
+            "Finance Minister Henrik Dahl said the deficit would narrow, adding that taxes "
+            "would not rise.",
+            [
+                ("Henrik Dahl", "indirect", "the deficit would narrow"),
+                ("Henrik Dahl", "indirect", "taxes would not rise"),
+            ],
+        ),
+        (
+            "Finance Minister Henrik Dahl said the deficit would narrow but warned that growth "
+            "would slow.",
+            [
+                ("Henrik Dahl", "indirect", "the deficit would narrow"),
+                ("Henrik Dahl", "indirect", "growth would slow"),
+            ],
+        ),
+        # a joint source: each named voice, never the unnamed one
+        (
+            "Forty people were injured, according to the Red Cross and local officials.",
+            [("Red Cross", "indirect", "Forty people were injured")],
+        ),
+        # an indirect clause, then a quotation of the same speaker in the next sentence
+        (
+            "Finance Minister Henrik Dahl said the deficit would narrow. “Revenue is up sharply "
+            "this year.”",
+            [
+                ("Henrik Dahl", "indirect", "the deficit would narrow"),
+                ("Henrik Dahl", "direct", "Revenue is up sharply this year."),
+            ],
+        ),
+        # apostrophes inside British single quotes
+        (
+            "‘I’m not worried about the workers’ pay,’ said union leader John Kamau.",
+            [("John Kamau", "direct", "I’m not worried about the workers’ pay")],
+        ),
+        # quotations around an attribution that start a new sentence stay two statements
+        (
+            "“The port will reopen,” Lopez said. “Nobody knows when the ships will come.”",
+            [
+                ("Maria Lopez", "direct", "The port will reopen"),
+                ("Maria Lopez", "direct", "Nobody knows when the ships will come."),
+            ],
+        ),
+        # unnamed voices: indefinite, local, owned by a pronoun, an office without a name
+        ("A war monitor said 30 fighters had been killed.", []),
+        ("Local media reported that the port had closed.", []),
+        ("“We had nothing to do with the fire,” its spokesman said.", []),
+        ("Prime Minister said the budget was balanced.", []),
+        ("Lopez never said the port would close.", []),
     ],
 )
 def test_find_statements_shapes(
@@ -114,3 +180,61 @@ def test_find_statements_unresolved_verb_never_borrows(
     )
     found = statements_of(text, nlp, index, knowledge)
     assert all("strong position" not in words for _, _, words in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the ministry" after one ministry has spoken is that ministry
+        (
+            "The Peruvian health ministry said 12 clinics were closed.\n\n"
+            "Aid arrived on Monday.\n\nThe ministry said vaccines had arrived.",
+            [
+                ("Peruvian health ministry", "indirect", "12 clinics were closed"),
+                ("Peruvian health ministry", "indirect", "vaccines had arrived"),
+            ],
+        ),
+        # ... but not after two
+        (
+            "The Peruvian health ministry said 12 clinics were closed. The Chilean foreign "
+            "ministry said flights had resumed.\n\nThe ministry said vaccines had arrived.",
+            [
+                ("Peruvian health ministry", "indirect", "12 clinics were closed"),
+                ("Chilean foreign ministry", "indirect", "flights had resumed"),
+            ],
+        ),
+        # "the minister" is the antecedent when the antecedent is a minister
+        (
+            "Finance Minister Henrik Dahl said the deficit would narrow. The minister said "
+            "taxes would not rise.",
+            [
+                ("Henrik Dahl", "indirect", "the deficit would narrow"),
+                ("Henrik Dahl", "indirect", "taxes would not rise"),
+            ],
+        ),
+        # ... and nobody when the antecedent holds another office
+        (
+            "Coach Diego Alvarez left the stadium early. The minister said the stand was unsafe.",
+            [],
+        ),
+    ],
+)
+def test_find_statements_short_references(
+    text: str,
+    expected: list[tuple[str, str, str]],
+    nlp: Any,
+    index: AliasIndex,
+    knowledge: Knowledge,
+) -> None:
+    assert statements_of(text, nlp, index, knowledge) == expected
+
+
+def test_find_statements_two_people_no_antecedent(
+    nlp: Any, index: AliasIndex, knowledge: Knowledge
+) -> None:
+    # two people as one subject: neither is "he" afterwards, and neither speaks alone
+    text = (
+        "Union leader Peter Njoroge and factory owner David Kimani met on Friday. "
+        "He said the strike would continue."
+    )
+    assert statements_of(text, nlp, index, knowledge) == []
