@@ -19,12 +19,16 @@ from typing import Any
 
 import markdown
 import trafilatura
-import yaml
 from lxml import html as lxml_html
 
 from briefgen.clean.header import split_authors
 from briefgen.errors import Problem
-from briefgen.ingest.sidecar import declared_from_mapping, is_web_url, normalise_date
+from briefgen.ingest.sidecar import (
+    declared_from_mapping,
+    is_web_url,
+    load_metadata_yaml,
+    normalise_date,
+)
 from briefgen.model import Declared, Dropped, RawArticle
 
 FRONT_MATTER = re.compile(
@@ -114,9 +118,9 @@ def split_front_matter(text: str) -> tuple[dict[Any, Any] | None, str, str | Non
         return None, text, None
     body = text[match.end() :]
     try:
-        loaded = yaml.safe_load(match["yaml"])
-    except yaml.YAMLError:
-        return None, body, "front matter is not valid YAML; ignored"
+        loaded = load_metadata_yaml(match["yaml"])
+    except ValueError as error:
+        return None, body, f"front matter is {error}; ignored"
     if loaded is None:
         return None, body, None
     if not isinstance(loaded, dict):

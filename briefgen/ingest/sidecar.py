@@ -91,6 +91,32 @@ def declared_from_mapping(
     return Declared(**values), tuple(problems)
 
 
+class SafeNoAliasLoader(yaml.SafeLoader):
+    """A safe YAML loader that refuses anchors and aliases: metadata never needs them, and
+    nested aliases can expand a few hundred bytes into gigabytes ("billion laughs")."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise yaml.composer.ComposerError(
+                None, None, "aliases are not allowed in metadata", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
+def load_metadata_yaml(text: str) -> Any:
+    """Return the YAML document of a sidecar or front matter; raise ValueError if it is not
+    valid, too deeply nested, or uses aliases."""
+    try:
+        return yaml.load(text, Loader=SafeNoAliasLoader)
+    except yaml.YAMLError as error:
+        where = getattr(error, "problem_mark", None)
+        line = f" at line {where.line + 1}" if where is not None else ""
+        raise ValueError(f"not valid YAML{line}") from error
+    except RecursionError as error:
+        raise ValueError("nested too deeply") from error
+
+
 def parse_sidecar(data: bytes, shown: str) -> tuple[Declared, tuple[Problem, ...]]:
     """Return what a sidecar file's bytes declare, with a warning for anything unusable."""
 
@@ -100,13 +126,11 @@ def parse_sidecar(data: bytes, shown: str) -> tuple[Declared, tuple[Problem, ...
     if len(data) > MAX_SIDECAR_BYTES:
         return fail(f"sidecar over {MAX_SIDECAR_BYTES:,} bytes; ignored")
     try:
-        loaded = yaml.safe_load(data.decode("utf-8-sig"))
+        loaded = load_metadata_yaml(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         return fail("sidecar is not UTF-8 text; ignored")
-    except yaml.YAMLError as error:
-        where = getattr(error, "problem_mark", None)
-        line = f" at line {where.line + 1}" if where is not None else ""
-        return fail(f"sidecar is not valid YAML{line}; ignored")
+    except ValueError as error:
+        return fail(f"sidecar is {error}; ignored")
     if loaded is None:
         return Declared(), ()
     if not isinstance(loaded, dict):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import stat
 from pathlib import Path
 
 from briefgen.errors import CorpusError, Problem
@@ -36,20 +37,45 @@ def list_corpus_files(corpus_dir: Path) -> list[Path]:
 
 
 def inside(path: Path, folder: Path) -> bool:
-    """Return True if path, with every symlink followed, lies inside folder."""
-    return path.resolve().is_relative_to(folder.resolve())
+    """Return True if path, with every symlink followed, lies inside folder (False for a
+    symlink loop)."""
+    try:
+        return path.resolve(strict=True).is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):
+        return False
+
+
+def unreadable(path: Path) -> str | None:
+    """Return why a corpus entry cannot be read as a file (dangling or looping symlink, pipe,
+    device), or None for a regular file."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "a symlink to nothing"
+    except (OSError, RuntimeError):
+        return "a symlink loop or an unreadable entry"
+    return None if stat.S_ISREG(mode) else "not a regular file (a pipe, socket or device)"
 
 
 def read_capped(path: Path, max_bytes: int) -> tuple[bytes, int]:
-    """Return at most max_bytes of the file, cut at a line break, and the file's full size."""
+    """Return at most max_bytes of the file and the file's full size; a longer file is cut at
+    a line break, or else at a space, never inside a UTF-8 character."""
     size = path.stat().st_size
     with path.open("rb") as handle:
         data = handle.read(max_bytes + 1 if size > max_bytes else size)
     if len(data) <= max_bytes:
         return data, size
     data = data[:max_bytes]
-    cut = max(data.rfind(b"\n\n"), data.rfind(b"\n"))
-    return (data[:cut] if cut > 0 else data), size
+    cut = data.rfind(b"\n")
+    if cut <= 0:
+        cut = data.rfind(b" ")
+    if cut <= 0:  # one enormous word: back off to a UTF-8 character boundary
+        cut = len(data)
+        while cut > 0 and data[cut - 1] & 0xC0 == 0x80:
+            cut -= 1
+        if cut > 0 and data[cut - 1] >= 0xC0:
+            cut -= 1
+    return data[:cut], size
 
 
 def read_article(
@@ -61,6 +87,8 @@ def read_article(
     if article_format is None:
         message = f"unsupported file type '{path.suffix}'; use .txt, .md or .html"
         return None, (Problem(path=shown, code="BG104", message=message, severity="warning"),)
+    if (reason := unreadable(path)) is not None:
+        return None, (Problem(path=shown, code="BG115", message=f"{reason}; not read"),)
     if not inside(path, corpus_dir):
         return None, (Problem(path=shown, code="BG106", message="links outside the corpus folder"),)
     data, size = read_capped(path, max_bytes)
@@ -74,12 +102,17 @@ def read_article(
     declared, sidecar_bytes = Declared(), b""
     if sidecar is not None:
         sidecar_shown = f"{corpus_dir.name}/{sidecar.name}"
-        if inside(sidecar, corpus_dir):
+        why = unreadable(sidecar)
+        if why is None and inside(sidecar, corpus_dir):
             sidecar_bytes = sidecar.read_bytes()[: 1024 * 1024]
             declared, sidecar_problems = parse_sidecar(sidecar_bytes, sidecar_shown)
             problems.extend(sidecar_problems)
         else:
-            message = "sidecar links outside the corpus folder; ignored"
+            message = (
+                f"sidecar is {why}; ignored"
+                if why
+                else "sidecar links outside the corpus folder; ignored"
+            )
             problems.append(
                 Problem(path=sidecar_shown, code="BG106", message=message, severity="warning")
             )
