@@ -1,4 +1,5 @@
-"""Clean: one raw text dump in, its body paragraphs and metadata out, with what was dropped."""
+"""Clean: one raw article (text dump, Markdown or HTML) in, its body paragraphs and metadata out,
+with what was dropped and why."""
 
 from __future__ import annotations
 
