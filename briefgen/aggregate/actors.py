@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
-from briefgen.aggregate.similarity import is_name_variant
+from briefgen.aggregate.similarity import comparable, is_name_variant
 from briefgen.model import (
     Actor,
     ActorLink,
@@ -53,23 +53,34 @@ def merge_ids(
 ) -> dict[str, str]:
     """Return a map from each actor id to its canonical id (itself if it stands alone)."""
     merged = {i: i for i in names}
-    full = [i for i in sorted(persons) if "-" in i]
+    owners: dict[str, list[str]] = defaultdict(list)
+    for full in sorted(persons):
+        if "-" in full:
+            owners[full.rsplit("-", 1)[1]].append(full)
     for i in sorted(names):
-        if "-" not in i and i not in principal_ids:
-            # a surname alone: "Kamau" joins the one full name that ends with it
-            owners = [f for f in full if f.endswith("-" + i)]
-            if len(owners) == 1:
-                merged[i] = owners[0]
+        if "-" not in i and i not in principal_ids and len(owners.get(i, ())) == 1:
+            merged[i] = owners[i][0]  # a surname alone: "Kamau" joins the one "John Kamau"
     by_weight = sorted(names, key=lambda i: (-sum(names[i].values()), i))
-    for n, i in enumerate(by_weight):
+    rank = {i: n for n, i in enumerate(by_weight)}
+    shown = {i: names[i].most_common(1)[0][0] for i in by_weight}
+    # Spelling variants keep their first or their last word ("Kenya Civil Defense/Defence"):
+    # only names sharing one are compared, which keeps this near-linear on large corpora.
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for i in by_weight:
+        words = comparable(shown[i]).split()
+        if words:
+            for key in {f"first {words[0]}", f"last {words[-1]}"}:
+                blocks[key].append(i)
+    for i in by_weight:
         if merged[i] != i or i in principal_ids:
             continue
-        for j in by_weight[n + 1 :]:
-            if (
-                merged[j] == j
-                and j not in principal_ids
-                and is_name_variant(names[i].most_common(1)[0][0], names[j].most_common(1)[0][0])
-            ):
+        words = comparable(shown[i]).split()
+        keys = {f"first {words[0]}", f"last {words[-1]}"} if words else set()
+        candidates = sorted(
+            {j for key in keys for j in blocks[key] if rank[j] > rank[i]}, key=rank.__getitem__
+        )
+        for j in candidates:
+            if merged[j] == j and j not in principal_ids and is_name_variant(shown[i], shown[j]):
                 merged[j] = i
     return merged
 
