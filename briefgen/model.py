@@ -44,6 +44,8 @@ class Knowledge:
     end_markers: tuple[str, ...]
     speaker_nouns: frozenset[str]
     dependent_openers: frozenset[str]
+    official_words: frozenset[str] = frozenset()  # offices and state bodies, lower case
+    not_official_words: frozenset[str] = frozenset()  # "former", "rebel", "opposition"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -285,6 +287,7 @@ class SpeakerStatements:
     role: str
     principal: bool
     statements: tuple[MergedStatement, ...]
+    official: bool = False  # an office holder or state body, recognised from name and role
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -164,6 +164,9 @@ def test_other_event_corpus(corpus: Path, tmp_path: Path) -> None:
     found = statements(tmp_path)
     principals = {s["speaker"] for s in found if s["principal"]}
     assert principals, "no statement of a configured principal"
+    officials = {s["speaker"] for s in found if s["official"]}
+    assert officials, "no official recognised from the text"
+    assert not officials & principals
     # nothing from the seeds' world leaks into another event's briefing
     dumped = json.dumps(export)
     for word in ("Assad", "Aleppo", "Pedersen", "Syria"):

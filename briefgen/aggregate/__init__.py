@@ -94,7 +94,11 @@ def build_briefing(
         summary=summary,
         actors=build_actors(facts, relations, knowledge, {}, roles),
         statements=merge_statements(
-            [s for f in facts for s in f.statements], lineage, knowledge, roles
+            [s for f in facts for s in f.statements],
+            lineage,
+            knowledge,
+            roles,
+            frozenset(m.actor_id for f in facts for m in f.mentions if m.label == "GPE"),
         ),
         articles=tuple(
             SourceArticle(

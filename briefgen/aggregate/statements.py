@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
@@ -38,13 +39,27 @@ def merge_cluster(members: Sequence[Statement], lineage: Mapping[str, str]) -> M
     )
 
 
+def is_official(name: str, role: str, knowledge: Knowledge) -> bool:
+    """Return True if a speaker's name or role names an office or a state body ("Transport
+    Minister", "the foreign ministry", "security officials"), and nothing makes it a former,
+    rebel or opposition one."""
+    words = re.findall(r"[a-z]+", f"{name} {role}".lower())
+    if any(w in knowledge.not_official_words for w in words):
+        return False
+    text = f" {' '.join(words)} "
+    return any(f" {phrase} " in text for phrase in knowledge.official_words)
+
+
 def merge_statements(
     statements: Sequence[Statement],
     lineage: Mapping[str, str],
     knowledge: Knowledge,
     roles: Mapping[str, str],
+    governments: frozenset[str] = frozenset(),
 ) -> tuple[SpeakerStatements, ...]:
-    """Return statements per speaker: principals in configured order, then by count and name."""
+    """Return statements per speaker: principals in configured order, then officials (from
+    their name and role, or a country speaking as its government), then everyone else, each
+    by number of statements and name."""
     by_speaker: dict[str, list[Statement]] = defaultdict(list)
     for s in sorted(statements, key=lambda s: (s.source, s.start)):
         by_speaker[s.speaker_id].append(s)
@@ -53,15 +68,17 @@ def merge_statements(
     for speaker_id, own in by_speaker.items():
         merged = tuple(merge_cluster(c, lineage) for c in cluster_statements(own))
         principal = principals.get(speaker_id)
+        name = principal.name if principal else own[0].speaker_name
+        role = principal.role if principal and principal.role else roles.get(speaker_id, "")
         entries.append(
             SpeakerStatements(
                 speaker_id=speaker_id,
-                speaker_name=principal.name if principal else own[0].speaker_name,
-                role=(
-                    principal.role if principal and principal.role else roles.get(speaker_id, "")
-                ),
+                speaker_name=name,
+                role=role,
                 principal=principal is not None,
                 statements=merged,
+                official=principal is None
+                and (speaker_id in governments or is_official(name, role, knowledge)),
             )
         )
     silent = [
@@ -75,6 +92,11 @@ def merge_statements(
     return tuple(
         sorted(
             entries + silent,
-            key=lambda e: (order.get(e.speaker_id, len(order)), -len(e.statements), e.speaker_name),
+            key=lambda e: (
+                order.get(e.speaker_id, len(order)),
+                not e.official,
+                -len(e.statements),
+                e.speaker_name,
+            ),
         )
     )

@@ -83,6 +83,7 @@ def briefing_record(b: Briefing) -> dict[str, Any]:
                 "speaker_id": sp.speaker_id,
                 "role": sp.role,
                 "principal": sp.principal,
+                "official": sp.official,
                 "kind": st.kind,
                 "cue": st.cue,
                 "text": st.text,

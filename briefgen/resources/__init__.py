@@ -31,4 +31,7 @@ def load_knowledge(principals: tuple[Principal, ...]) -> Knowledge:
         end_markers=read_lines("end_markers.txt"),
         speaker_nouns=frozenset(read_lines("speaker_nouns.txt")),
         dependent_openers=frozenset(read_lines("dependent_openers.txt")),
+        official_words=frozenset(read_lines("official_words.txt"))
+        | frozenset(row[1].lower() for row in read_rows("titles.tsv") if row[2] == "office"),
+        not_official_words=frozenset(read_lines("not_official_words.txt")),
     )
