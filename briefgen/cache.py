@@ -37,6 +37,8 @@ CREATE TABLE IF NOT EXISTS entries (
 )
 """
 CACHE_FILE = "articles.sqlite"
+# How long a build waits for another build (mkdocs serve beside briefgen render) to release it.
+SQLITE_TIMEOUT_S = 30.0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -96,7 +98,7 @@ class ArticleCache:
 
     def _open(self) -> sqlite3.Connection:
         try:
-            db = sqlite3.connect(self.path)
+            db = sqlite3.connect(self.path, timeout=SQLITE_TIMEOUT_S)
             db.execute(SCHEMA)
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("SELECT count(*) FROM entries").fetchone()
@@ -105,7 +107,7 @@ class ArticleCache:
             log.warning("cache %s is damaged (%s); starting a new one", self.path, error)
             db.close()
             self.path.replace(aside)
-            db = sqlite3.connect(self.path)
+            db = sqlite3.connect(self.path, timeout=SQLITE_TIMEOUT_S)
             db.execute(SCHEMA)
         db.execute("DELETE FROM entries WHERE namespace != ?", (self.namespace,))
         db.commit()
@@ -115,7 +117,10 @@ class ArticleCache:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.db.commit()
+        try:
+            self.db.commit()
+        except sqlite3.Error as error:
+            log.warning("cache: could not save (%s); the next build analyses again", error)
         self.db.close()
 
     def get(self, raw: RawArticle) -> Analysed | None:
@@ -148,12 +153,16 @@ class ArticleCache:
         return result
 
     def put(self, raw: RawArticle, result: Analysed) -> None:
-        """Store the result for the article."""
+        """Store the result for the article; a cache that cannot be written (locked by another
+        build, disk full) costs only speed, never the build."""
         value = zlib.compress(json.dumps(encode(result), sort_keys=True).encode(), 6)
-        self.db.execute(
-            "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)",
-            (self.namespace, article_key(raw), hashlib.sha256(value).hexdigest(), value),
-        )
+        try:
+            self.db.execute(
+                "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)",
+                (self.namespace, article_key(raw), hashlib.sha256(value).hexdigest(), value),
+            )
+        except sqlite3.Error as error:
+            log.warning("cache: could not store %s (%s)", raw.path, error)
 
     def stats(self) -> dict[str, Any]:
         return {"hits": self.hits, "misses": self.misses, "damaged": self.damaged}

@@ -6,6 +6,7 @@ read_corpus -> clean_article -> extract_articles -> build_briefings -> render_si
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from pathlib import Path
@@ -77,7 +78,12 @@ def analyse_corpus(
         cache = None
         if settings.cache_dir is not None:
             namespace = namespace_for(settings.knowledge, model_version())
-            cache = stack.enter_context(ArticleCache(Path(settings.cache_dir), namespace))
+            try:
+                cache = stack.enter_context(ArticleCache(Path(settings.cache_dir), namespace))
+            except (OSError, sqlite3.Error) as error:
+                log.warning(
+                    "cache %s unusable (%s); analysing without it", settings.cache_dir, error
+                )
         todo = []
         for raw in corpus.articles:
             hit = cache.get(raw) if cache is not None else None

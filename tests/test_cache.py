@@ -93,3 +93,13 @@ def test_process_pool_gives_the_same_results(corpus_settings: Settings, nlp: Any
     raws = read_corpus(corpus_settings).articles
     settings = replace(corpus_settings, workers=2, cache_dir=None)
     assert analyse_in_pool(raws, settings) == analyse(raws, settings, nlp)
+
+
+def test_unwritable_cache_folder_costs_speed_not_the_build(
+    corpus_settings: Settings, nlp: Any, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be")
+    settings = replace(corpus_settings, cache_dir=str(blocker / "cache"))
+    briefings, _ = generate_briefings(settings, nlp)
+    assert briefings == generate_briefings(replace(settings, cache_dir=None), nlp)[0]
