@@ -34,7 +34,7 @@ def _is_rendered_copy(file: File) -> bool:
     return any((parent / MARKER).is_file() for parent in path.parents)
 
 
-# Generated pages use attribute lists ({: #p-3 }) and tables; MkDocs always adds toc.
+# Generated pages use attribute lists ({: #s2-p3 }) and tables; MkDocs always adds toc.
 REQUIRED_EXTENSIONS = ("attr_list", "tables")
 
 

@@ -132,11 +132,16 @@ def test_seed_site_is_intranet_ready(seed_build: Path) -> None:
 
 def test_seed_citations_point_at_paragraphs(seed_build: Path) -> None:
     page = seed_build / "briefings" / "2024-12-01-syria" / "statements" / "index.html"
-    links = re.findall(r'href="\.\./source/([^/]+)/#(p-\d+)"', page.read_text(encoding="utf-8"))
-    assert links
-    for article, anchor in links:
-        target = seed_build / "briefings" / "2024-12-01-syria" / "source" / article / "index.html"
-        assert f'id="{anchor}"' in target.read_text(encoding="utf-8")
+    anchors = re.findall(r'href="\.\./sources/#(s\d+-p\d+)"', page.read_text(encoding="utf-8"))
+    assert anchors
+    target = seed_build / "briefings" / "2024-12-01-syria" / "sources" / "index.html"
+    html = target.read_text(encoding="utf-8")
+    for anchor in anchors:
+        assert html.count(f'id="{anchor}"') == 1, anchor
+        # the paragraph sits in its article's section: after heading sN, before s(N+1)
+        n = int(anchor[1:].partition("-")[0])
+        start, end = html.find(f'id="s{n}"'), html.find(f'id="s{n + 1}"')
+        assert -1 < start < html.find(f'id="{anchor}"') < (end if end > -1 else len(html))
 
 
 def label_groups(articles: dict[str, Any], key: str) -> set[frozenset[str]]:

@@ -134,7 +134,7 @@ TOLD = re.compile(r"\b(?:told|said|according to|interview)\b", re.IGNORECASE)
 # An interview credit naming the outlet in its own article: "told The Coastal Herald that",
 # "told LBC's Matthew Wright", "told MailOnline." Only forms that cannot be a person: "The" and
 # capitalised words, an acronym, or a one-word name ending in Online/News/TV/Radio; the
-# source page shows the phrase it came from, so it is never a silent guess.
+# sources page shows the phrase it came from, so it is never a silent guess.
 TOLD_OUTLET = re.compile(
     r"\btold (?:the )?(?P<outlet>The(?: [A-Z][\w&]+){1,3}|[A-Z]{2,5}"
     r"|[A-Z][a-z]+(?:Online|News|TV|Radio))(?=['’]s [A-Z]|[:.,]| that\b| on\b| in\b)"

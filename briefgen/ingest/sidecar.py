@@ -48,7 +48,7 @@ def normalise_date(value: Any) -> str | None:
 
 
 def is_web_url(value: str) -> bool:
-    """Return True for an http(s) URL with a host: the only links a source page shows."""
+    """Return True for an http(s) URL with a host: the only links the sources page shows."""
     parts = urlsplit(value)
     return parts.scheme in {"http", "https"} and bool(parts.netloc)
 

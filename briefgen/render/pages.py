@@ -22,7 +22,8 @@ _TAG_LOOKALIKES = str.maketrans({"<": "\uff1c", ">": "\uff1e"})
 
 
 def source_numbers(briefing: Briefing) -> dict[str, int]:
-    """Return each article's number on the briefing's pages (1-based, sources page order)."""
+    """Return each article's number on the briefing's pages (1-based, sources page order):
+    its section's anchor on the sources page is #sN, its paragraphs' #sN-pM."""
     return {a.id: n for n, a in enumerate(briefing.articles, start=1)}
 
 
@@ -62,17 +63,14 @@ def render_briefing(env: Environment, briefing: Briefing, base: str) -> dict[str
     """Return the pages of one briefing, keyed by URI."""
     folder = f"{base}/{briefing.slug}"
     context = {"briefing": briefing, "numbers": source_numbers(briefing)}
-    pages = {
+    # A fixed set of pages however many articles: each article's text is a section of the
+    # sources page (anchors #sN, #sN-pM by source number), not a page of its own.
+    return {
         f"{folder}/index.md": render_template(env, "summary.md.j2", **context),
         f"{folder}/actors.md": render_template(env, "actors.md.j2", **context),
         f"{folder}/statements.md": render_template(env, "statements.md.j2", **context),
         f"{folder}/sources.md": render_template(env, "sources.md.j2", **context),
     }
-    for article in briefing.articles:
-        pages[f"{folder}/source/{article.id}.md"] = render_template(
-            env, "source.md.j2", article=article, **context
-        )
-    return pages
 
 
 def render_site(

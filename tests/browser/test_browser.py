@@ -38,18 +38,16 @@ def test_citation_leads_to_source_paragraph(page: Page, base_url: str) -> None:
     expect(page).to_have_url(briefing_url + "statements/")
     expect(page.locator("article h1")).to_contain_text("statements", ignore_case=True)
 
-    # A statement's citation [N] → the source page, at the cited paragraph.
-    citations = article.locator("li a[href*='source/'][href*='#p-']").filter(has_text=CITATION)
-    assert citations.count() > 0, f"no citation links [N] to source/<id>/#p-N on {page.url}"
+    # A statement's citation [N] → the sources page, at the cited paragraph of source N.
+    citations = article.locator("li a[href*='sources/#s']").filter(has_text=CITATION)
+    assert citations.count() > 0, f"no citation links [N] to sources/#sN-pM on {page.url}"
     citation = citations.first
     href = citation.get_attribute("href") or ""
     fragment = href.partition("#")[2]
-    assert re.fullmatch(r"p-\d+", fragment), f"citation {href!r} has no #p-N anchor"
+    assert re.fullmatch(r"s\d+-p\d+", fragment), f"citation {href!r} has no #sN-pM anchor"
     citation.click()
 
-    expect(page).to_have_url(
-        re.compile(re.escape(briefing_url) + r"source/[^/#?]+/#" + re.escape(fragment) + "$")
-    )
+    expect(page).to_have_url(briefing_url + "sources/#" + fragment)
     paragraph = page.locator(f"[id='{fragment}']")
     expect(paragraph).to_have_count(1)
     expect(paragraph).to_be_visible()
@@ -83,7 +81,7 @@ def test_every_page_loads(tour: list[str], base_url: str) -> None:
     # `tour` opened them all and checked each answered 200; here, that there were some.
     assert base_url in tour
     assert any(url.endswith("/statements/") for url in tour), tour
-    assert any("/source/" in url for url in tour), tour
+    assert any(url.endswith("/sources/") for url in tour), tour
 
 
 def test_no_request_leaves_the_site(tour: list[str], traffic: Traffic, base_url: str) -> None:

@@ -8,6 +8,7 @@ subprocess, as tests/test_site.py builds the other corpora.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import subprocess
@@ -202,6 +203,42 @@ def is_material_script(attrs: dict[str, str], code: str) -> bool:
     if attrs.get("type") == "application/json" and attrs.get("id") == "__config":
         return "pwned" not in code and "alert" not in code
     return code.strip().startswith(MATERIAL_INLINE) and "pwned" not in code
+
+
+# ---------------------------------------------------------------- articles on the sources pages
+
+
+@dataclass
+class SourceSection:
+    """One article's section of its briefing's sources page: its number N (anchors #sN and
+    #sN-pM), the page, and the HTML from its heading to the next article's."""
+
+    number: int
+    page: Path
+    html: str
+
+
+def source_sections(site: Path, output_dir: str = "briefings") -> dict[str, SourceSection]:
+    """Return the section of every article of a built site, by article id.
+
+    An article's number is its place in its briefing's list of articles (the export lists them
+    in the sources table's order); its section must exist and show the article's file.
+    """
+    export = json.loads((site / output_dir / "briefing.json").read_text(encoding="utf-8"))
+    found = {}
+    for briefing in export["briefings"]:
+        page = site / output_dir / briefing["slug"] / "sources" / "index.html"
+        html = page.read_text(encoding="utf-8")
+        ends = [m.start() for m in re.finditer(r'<h2 id="s\d+"', html)]
+        assert len(ends) == len(briefing["articles"]), page
+        ends.append(html.index("</article>", ends[-1]) if ends else len(html))
+        for n, article in enumerate(briefing["articles"], start=1):
+            section = html[ends[n - 1] : ends[n]]
+            assert section.startswith(f'<h2 id="s{n}"'), (page, n)
+            shown = parse_html(section).all_text
+            assert " ".join(article["path"].split()) in shown, (page, n, article["path"])
+            found[article["id"]] = SourceSection(number=n, page=page, html=section)
+    return found
 
 
 # ---------------------------------------------------------------- folder snapshots

@@ -13,7 +13,9 @@ chosen step (a page written to staging, the first rename, the second rename).
 from __future__ import annotations
 
 import contextlib
+import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -161,7 +163,15 @@ def test_render_killed_midway_keeps_previous_pages(flood_big: tuple[Path, float]
     docs = config.parent / "docs"
     before = snapshot(docs / "briefings")
     assert (docs / "briefings" / MARKER).is_file()
-    assert len(before) > ARTICLES
+    # Every article was rendered: a section of its briefing's sources page.
+    export = json.loads((docs / "briefings" / "briefing.json").read_text(encoding="utf-8"))
+    assert sum(len(b["articles"]) for b in export["briefings"]) == ARTICLES
+    for briefing in export["briefings"]:
+        for name in ("index", "actors", "statements", "sources"):
+            assert f"{briefing['slug']}/{name}.md" in before, (briefing["slug"], name)
+        sources = (docs / "briefings" / briefing["slug"] / "sources.md").read_text("utf-8")
+        sections = re.findall(r"^## \d+\. .* \{: #s\d+ \}$", sources, re.M)
+        assert len(sections) == len(briefing["articles"]), briefing["slug"]
     write_flood_corpus(config.parent, version=2)  # every article changes: all are analysed
 
     # Timed kills of the console script: while it imports, loads the model, analyses.

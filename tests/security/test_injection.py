@@ -17,13 +17,14 @@ import yaml
 
 from briefgen.render.pages import make_front_matter_inert
 
-from .conftest import HostileSite, ParsedPage, parse_html, unsafe_elements
+from .conftest import HostileSite, ParsedPage, parse_html, source_sections, unsafe_elements
 from .payloads import INJECTIONS, JINJA, VISIBLE
 
 pytestmark = pytest.mark.slow
 
 # Tags Material's search plugin keeps in the index (its results are shown with innerHTML).
 SEARCH_TAGS = {"p", "code", "pre", "li", "ol", "ul", "sub", "sup"}
+HOSTILE_ARTICLES = {"000_fire-post", "001_fire-dispatch", "002_fire-chronicle", "003_fire-wire"}
 
 
 def injected_markup(page: ParsedPage) -> list[str]:
@@ -42,7 +43,15 @@ def injected_markup(page: ParsedPage) -> list[str]:
 
 def test_hostile_site_has_no_injected_element(hostile_site: HostileSite) -> None:
     pages = hostile_site.pages()
-    assert len(pages) >= 8, pages
+    # The home page, 404, the list of briefings and each briefing's four pages; every article
+    # of the corpus is a section of a sources page.
+    assert len(pages) >= 7, pages
+    briefings = [p.parent for p in (hostile_site.site / "briefings").glob("*/index.html")]
+    assert briefings, pages
+    for folder in briefings:
+        for name in ("actors", "statements", "sources"):
+            assert folder / name / "index.html" in pages, (folder, name)
+    assert len(source_sections(hostile_site.site)) == len(HOSTILE_ARTICLES)
     offending = {}
     for page in pages:
         parsed = parse_html(page.read_text(encoding="utf-8"))
@@ -73,18 +82,26 @@ def test_hostile_search_index_is_inert(hostile_site: HostileSite) -> None:
             assert not unsafe_elements(parsed), (doc["location"], key)
 
 
-def page_of(site: Path, where: str) -> list[Path]:
-    """Return the built pages where a fact of `where` (an article id or 'statements') appears."""
-    pattern = "statements" if where == "statements" else f"source/{where}"
-    return sorted((site / "briefings").glob(f"*/{pattern}/index.html"))
+def shown_where(site: Path, where: str) -> dict[str, str]:
+    """Return {place: visible text} where a fact of `where` appears: for 'statements' the
+    statements pages, for an article id the article's section of its sources page."""
+    if where == "statements":
+        pages = sorted((site / "briefings").glob("*/statements/index.html"))
+        return {p.as_posix(): parse_html(p.read_text(encoding="utf-8")).article_text for p in pages}
+    section = source_sections(site).get(where)
+    if section is None:
+        return {}
+    return {f"{section.page.as_posix()}#s{section.number}": parse_html(section.html).all_text}
 
 
 @pytest.mark.parametrize(("where", "text"), VISIBLE, ids=[f"{w}:{t[:40]}" for w, t in VISIBLE])
 def test_hostile_text_shows_as_text(hostile_site: HostileSite, where: str, text: str) -> None:
-    pages = page_of(hostile_site.site, where)
-    assert pages, f"no page for {where}"
-    shown = [parse_html(p.read_text(encoding="utf-8")).article_text for p in pages]
-    assert any(text in s for s in shown), f"{text!r} not shown on {pages}:\n{shown[0][:3000]}"
+    shown = shown_where(hostile_site.site, where)
+    assert shown, f"no page for {where}"
+    first = next(iter(shown.values()))
+    assert any(text in s for s in shown.values()), (
+        f"{text!r} not shown on {list(shown)}:\n{first[:3000]}"
+    )
 
 
 def test_hostile_jinja_is_not_evaluated(hostile_site: HostileSite) -> None:
@@ -111,8 +128,7 @@ def test_hostile_snippet_does_not_include_files(hostile_site: HostileSite) -> No
 def test_every_injection_is_listed() -> None:
     """The table the report is made from covers every article of the corpus."""
     assert len(INJECTIONS) >= 50
-    articles = {i.article.split(".")[0] for i in INJECTIONS}
-    assert articles == {"000_fire-post", "001_fire-dispatch", "002_fire-chronicle", "003_fire-wire"}
+    assert {i.article.split(".")[0] for i in INJECTIONS} == HOSTILE_ARTICLES
 
 
 @pytest.mark.parametrize(

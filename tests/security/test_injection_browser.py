@@ -127,7 +127,11 @@ def tour(hostile_site: HostileSite) -> Tour:
 
 
 def test_no_injected_script_runs(tour: Tour) -> None:
-    assert len(tour.probes) >= 12, sorted(tour.probes)
+    # Every page (home, 404, the list of briefings, each briefing's four) and every search.
+    pages = [key for key in tour.probes if not key.startswith("search: ")]
+    assert len(pages) >= 7, sorted(tour.probes)
+    assert any(key.endswith("/sources/") for key in pages), sorted(tour.probes)
+    assert {f"search: {query}" for query in QUERIES} <= tour.probes.keys(), sorted(tour.probes)
     ran = {key: p["pwned"] for key, p in tour.probes.items() if p["pwned"] is not None}
     assert not ran, f"window.__pwned was set: {ran}"
     retitled = {key: p["title"] for key, p in tour.probes.items() if p["title"] == "pwned"}

@@ -30,6 +30,7 @@ from .conftest import (
     parse_html,
     render,
     snapshot,
+    source_sections,
     unsafe_elements,
 )
 
@@ -55,7 +56,7 @@ ODD_NAMES = (
     "<img src=x onerror=alert(1)>",
     "-dash ünïcödé",
 )
-# Names whose citation links break: templates put the id into link targets unencoded.
+# Names that break a link target holding them unencoded (citations use source numbers).
 LINK_BREAKING_NAMES = ("hash#tag 50%25 off", 'what? quote"s', "-dash it's (1) [x]")
 
 
@@ -131,11 +132,8 @@ def test_nothing_is_read_or_written_outside(tmp_path: Path) -> None:
         assert line in check, check
     for key in PATH_KEYS:
         assert f"{name}/001_wire.meta.yml: warning: sidecar: unknown key '{key}' ignored" in check
-    # The articles beside them are used all the same.
-    for article in ("000_post", "001_wire", "002_ledger"):
-        assert f"source/{article}/index.html" in "\n".join(
-            p.relative_to(project).as_posix() for p in (project / "site").rglob("index.html")
-        )
+    # The articles beside them are used all the same: each has its section on a sources page.
+    assert {"000_post", "001_wire", "002_ledger"} <= source_sections(project / "site").keys()
 
 
 def briefgen_check(config: Path) -> str:
@@ -153,25 +151,36 @@ def briefgen_check(config: Path) -> str:
 
 
 def citation_targets(site: Path) -> list[tuple[Path, Path, str]]:
-    """Return (page, target page, anchor) for every link into a source page of the site."""
+    """Return (page, target page, anchor) for every link into a sources page of the site:
+    the citations of the other pages and the title links of the sources table."""
     found = []
     for page in (site / "briefings").rglob("index.html"):
         html = page.read_text(encoding="utf-8")
-        for href in re.findall(r'href="([^"#]*source/[^"]*)"', html):
+        for href in re.findall(r'href="([^"]*sources/#[^"]*|#s\d+(?:-p\d+)?)"', html):
             parts = urlsplit(href.replace("&amp;", "&"))
             target = (page.parent / unquote(parts.path) / "index.html").resolve()
+            if not parts.path:  # a link within the sources page
+                target = page.resolve()
             found.append((page, target, parts.fragment))
     return found
 
 
 def assert_citations_resolve(site: Path, names: tuple[str, ...]) -> None:
     links = citation_targets(site)
+    sections = source_sections(site)
     for name in names:
-        assert any(t.parent.name == name for _, t, _ in links), f"no link to {name!r}"
+        section = sections[name]
+        cited = [a for _, t, a in links if t == section.page.resolve()]
+        assert f"s{section.number}" in cited, f"no link to the section of {name!r}"
+        paragraphs = [a for a in cited if a.startswith(f"s{section.number}-p")]
+        assert paragraphs, f"no citation of a paragraph of {name!r}"
+        for anchor in paragraphs:  # each lands in the article's own section
+            assert f'id="{anchor}"' in section.html, (name, anchor)
     for page, target, anchor in links:
         assert target.is_file(), f"{page}: link to missing {target}"
-        if anchor:
-            assert f'id="{anchor}"' in target.read_text(encoding="utf-8"), (page, target, anchor)
+        assert anchor, f"{page}: link to {target} without an anchor"
+        html = target.read_text(encoding="utf-8")
+        assert html.count(f'id="{anchor}"') == 1, (page, target, anchor)
 
 
 def odd_project(folder: Path, names: tuple[str, ...]) -> Path:
@@ -190,8 +199,7 @@ def test_odd_file_names_give_working_pages(tmp_path: Path) -> None:
     site = tmp_path / "project" / "site"
     result = build(config, site)
     assert result.returncode == 0, result.stderr
-    for name in ODD_NAMES:
-        assert list((site / "briefings").glob(f"*/source/{name}/index.html")), name
+    assert set(ODD_NAMES) <= source_sections(site).keys()
     assert_citations_resolve(site, ODD_NAMES)
     # A file named like a tag is no tag anywhere (nav, title, table of sources).
     for page in site.rglob("*.html"):
