@@ -9,11 +9,12 @@ from typing import Any
 
 import pytest
 from mkdocs.config import load_config
+from worlds import PORT_CITY_PRINCIPALS
 
 from briefgen.config import to_settings
 from briefgen.extract import build_alias_index, load_nlp
 from briefgen.extract.names import AliasIndex
-from briefgen.model import Knowledge, Principal, Settings, Site
+from briefgen.model import Knowledge, Settings, Site
 from briefgen.pipeline import generate_site
 from briefgen.resources import load_knowledge
 
@@ -37,24 +38,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture(scope="session")
 def knowledge() -> Knowledge:
     """Knowledge for a world that is not the seeds': a strike in a port city."""
-    return load_knowledge(
-        (
-            Principal(
-                id="maria-lopez",
-                name="Maria Lopez",
-                type="person",
-                role="Mayor",
-                aliases=("Maria Lopez", "Lopez", "Mayor Maria Lopez"),
-            ),
-            Principal(
-                id="kenya",
-                name="Kenya",
-                type="government",
-                role="",
-                aliases=("Kenya", "Nairobi", "the Kenyan government"),
-            ),
-        )
-    )
+    return load_knowledge(PORT_CITY_PRINCIPALS)
 
 
 @pytest.fixture(scope="session")

@@ -3,39 +3,20 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from sites import mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = sorted(p for p in (ROOT / "tests" / "corpora").iterdir() if p.is_dir())
 
 
 def build(config_file: Path, site_dir: Path) -> None:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "-f",
-            str(config_file),
-            "-d",
-            str(site_dir),
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
+    result = mkdocs_build(config_file, site_dir)
     assert result.returncode == 0, result.stderr
 
 

@@ -38,11 +38,15 @@ import yaml
 from briefgen.extract import build_alias_index, load_nlp
 from briefgen.extract.names import AliasIndex, match_principal, name_tokens, strip_titles
 from briefgen.extract.statements import find_statements
-from briefgen.model import Knowledge, Principal
+from briefgen.model import Knowledge
 from briefgen.resources import load_knowledge
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from worlds import PORT_CITY_PRINCIPALS  # noqa: E402  (tests/ holds the shared test setup)
+
 CASES_FILE = ROOT / "tests" / "extract" / "quote_shapes.yml"
 TEXTACY_FILE = HERE / "textacy_predictions.json"
 RESULTS_FILE = HERE / "RESULTS.md"
@@ -53,24 +57,7 @@ Item = dict[str, str]  # {speaker, kind, text}
 
 def test_knowledge() -> Knowledge:
     """Return the knowledge of tests/conftest.py: the same two principals."""
-    return load_knowledge(
-        (
-            Principal(
-                id="maria-lopez",
-                name="Maria Lopez",
-                type="person",
-                role="Mayor",
-                aliases=("Maria Lopez", "Lopez", "Mayor Maria Lopez"),
-            ),
-            Principal(
-                id="kenya",
-                name="Kenya",
-                type="government",
-                role="",
-                aliases=("Kenya", "Nairobi", "the Kenyan government"),
-            ),
-        )
-    )
+    return load_knowledge(PORT_CITY_PRINCIPALS)
 
 
 def paragraphs_of(text: str) -> tuple[str, ...]:

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import http.server
 import os
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -34,6 +32,7 @@ from playwright.sync_api import (
     sync_playwright,
 )
 from playwright.sync_api import Error as PlaywrightError
+from sites import mkdocs_build
 
 ROOT = Path(__file__).resolve().parents[2]
 SUB_PATH = "briefings-site"
@@ -111,24 +110,7 @@ def served_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed site built with `mkdocs build --strict`, in `<tmp>/briefings-site/`."""
     parent = tmp_path_factory.mktemp("serve")
     site = parent / SUB_PATH
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "-f",
-            str(ROOT / "mkdocs.yml"),
-            "--site-dir",
-            str(site),
-        ],
-        capture_output=True,
-        text=True,
-        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
-        cwd=ROOT,
-        check=False,
-    )
+    result = mkdocs_build(ROOT / "mkdocs.yml", site)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
     assert (site / "index.html").is_file(), sorted(p.name for p in site.iterdir())
     return parent

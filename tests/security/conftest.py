@@ -18,6 +18,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from sites import mkdocs_build
 
 from .payloads import write_hostile_corpus
 
@@ -30,15 +31,7 @@ def build(
     config_file: Path, site_dir: Path, *, strict: bool = True
 ) -> subprocess.CompletedProcess[str]:
     """Run `mkdocs build` on a corpus folder; return the finished process."""
-    args = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_file), "-d", str(site_dir)]
-    return subprocess.run(
-        [*args, "--strict"] if strict else args,
-        capture_output=True,
-        text=True,
-        env=ENV,
-        cwd=config_file.parent,
-        check=False,
-    )
+    return mkdocs_build(config_file, site_dir, strict=strict)
 
 
 def render(config_file: Path) -> subprocess.CompletedProcess[str]:

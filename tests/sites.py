@@ -1,0 +1,23 @@
+"""Building a corpus folder's site with MkDocs in a subprocess, as a user would."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+
+def mkdocs_build(
+    config_file: Path, site_dir: Path, *, strict: bool = True
+) -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs build [--strict] -f config_file -d site_dir`; return the finished process."""
+    args = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_file), "-d", str(site_dir)]
+    return subprocess.run(
+        [*args, "--strict"] if strict else args,
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        cwd=config_file.parent,
+        check=False,
+    )
