@@ -310,6 +310,16 @@ class WireGroup:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Place:
+    """A place the briefing's articles name (NER GPE, LOC or FAC), as named, with its sources."""
+
+    name: str  # the most used surface form: "Hama", "Idlib province"
+    label: str  # the NER label most used for it
+    mentions: int
+    sources: tuple[SourceRef, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Briefing:
     """One story: everything its pages show, already sorted."""
 
@@ -322,6 +332,7 @@ class Briefing:
     statements: tuple[SpeakerStatements, ...]
     articles: tuple[SourceArticle, ...]
     wire_groups: tuple[WireGroup, ...]
+    places: tuple[Place, ...] = ()  # most mentioned first
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

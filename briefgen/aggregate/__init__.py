@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
 from briefgen.aggregate.actors import build_actors, collect_names, merge_ids
+from briefgen.aggregate.places import collect_places
 from briefgen.aggregate.statements import merge_statements
 from briefgen.aggregate.stories import group_stories
 from briefgen.aggregate.summary import rank_sentences
@@ -111,6 +112,7 @@ def build_briefing(
             for f in by_date
         ),
         wire_groups=tuple(wire),
+        places=collect_places(facts),
     )
 
 
