@@ -16,7 +16,17 @@ from briefgen.errors import Problem
 
 StatementKind = Literal["direct", "indirect"]
 RelationKind = Literal["backing", "allied", "solidarity", "denial"]
-ActorType = Literal["person", "government", "organisation", "group", "place", "unknown"]
+ActorType = Literal[
+    "person",
+    "government",
+    "military",
+    "armed group",
+    "organisation",
+    "media",
+    "group",
+    "place",
+    "unknown",
+]
 
 # ---------------------------------------------------------------- settings and knowledge
 
@@ -33,6 +43,20 @@ class Principal:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Country:
+    """A country as general knowledge names it: its names, demonyms and capitals (packaged data).
+
+    Used to canonicalise actors: a capital or "the <demonym> government" names the country's
+    government, "<demonym> troops" its armed forces.
+    """
+
+    name: str
+    names: tuple[str, ...]  # the name itself and other spellings ("Republic of Ruritania")
+    demonyms: tuple[str, ...]
+    capitals: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Knowledge:
     """Topic knowledge from configuration plus general language knowledge from resources."""
 
@@ -46,6 +70,16 @@ class Knowledge:
     dependent_openers: frozenset[str]
     official_words: frozenset[str] = frozenset()  # offices and state bodies, lower case
     not_official_words: frozenset[str] = frozenset()  # "former", "rebel", "opposition"
+    countries: tuple[Country, ...] = ()
+    state_nouns: tuple[tuple[str, str], ...] = ()  # ("troops", "military")
+    source_words: frozenset[str] = frozenset()  # roles of sources, not parties: "monitor"
+    actor_words: tuple[tuple[str, str, str], ...] = ()  # (word, type or "-", side or "-")
+    person_nouns: frozenset[str] = frozenset()  # head nouns of roles only persons hold
+    hedges: tuple[tuple[str, str, str], ...] = ()  # (phrase, status, extent): hedges.tsv
+    outcomes: tuple[tuple[str, str, str], ...] = ()  # (lemma, words, outcome): outcomes.tsv
+    counted_nouns: frozenset[str] = frozenset()  # lemmas a figure may count: "civilian"
+    units: tuple[tuple[str, str, str], ...] = ()  # (surface, unit, kind): units.tsv
+    date_words: tuple[tuple[str, str, int], ...] = ()  # (phrase, precision, offset)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -188,6 +222,9 @@ class Mention:
     source: SourceRef
     start: int
     end: int
+    role: str = ""  # what the text calls it right there: "jihadi group", "a main backer of X"
+    place_cue: bool = False  # used as a place: "in X", "seized X", "X province"
+    alias_of: str = ""  # id of the name this one is defined as: "(NLF)", ", also known as X"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -228,6 +265,97 @@ class ArticleFacts:
     mentions: tuple[Mention, ...]
     statements: tuple[Statement, ...]
     relations: tuple[Relation, ...]
+    claims: tuple[Claim, ...] = ()
+    events: tuple[Event, ...] = ()
+
+
+# ---------------------------------------------------------------- claims and timeline
+
+ClaimKind = Literal["count", "distance", "money", "assertion"]
+ClaimStatus = Literal["stated", "unconfirmed", "disputed"]
+DatePrecision = Literal["day", "night", "week", "month", "year"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Claim:
+    """A figure, or a hedged assertion, as one article reports it: who claims it and how the
+    text qualifies it. No claimant means the article states it itself."""
+
+    kind: ClaimKind
+    figure: str  # as written: "nearly 2,000", "30 miles (48km)"; "" for an assertion
+    value: float | None  # 1000.0; None for "hundreds" and for assertions
+    unit: str  # "km", "$" from units.tsv; "" for counts and assertions
+    counted: str  # what the figure counts, with what happened to it: "strikers injured"
+    noun: str  # the words of what it counts: "strikers"; "" if the text names none
+    outcome: str  # what figures are compared by: "dead", "wounded" (outcomes.tsv); "" if none
+    claimant_id: str | None  # None when the claimant is not an actor we can name, or absent
+    claimant_name: str | None
+    claimant_text: str | None  # as the article names them; None: the article states it
+    qualifiers: tuple[str, ...]  # the hedges, verbatim: "without giving evidence"
+    status: ClaimStatus
+    sentence: str
+    source: SourceRef
+    start: int  # the figure's offsets in the paragraph; the sentence's for an assertion
+    end: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Event:
+    """A dated sentence of one article; relative dates resolved against its publication date."""
+
+    date: str  # ISO day: the date, or the first day of its week, month or year
+    precision: DatePrecision  # "night": the night after `date`
+    words: str  # the words that gave the date: "on Wednesday", "overnight"
+    background: bool  # well before the article's date: "the 2008 floods"
+    sentence: str
+    source: SourceRef
+    start: int  # the date words' offsets in the paragraph
+    end: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClaimGroup:
+    """One claim as one or more articles report it; `conflicts` names the groups that give
+    another figure for what may be the same thing."""
+
+    id: str  # stable: a hash of the grouping key
+    kind: ClaimKind
+    figure: str  # as the first source writes it
+    value: float | None
+    unit: str
+    counted: str
+    noun: str
+    outcome: str
+    claimant_id: str | None
+    claimant_name: str | None
+    claimant_text: str | None
+    qualifiers: tuple[str, ...]  # every source's hedges, verbatim, first seen first
+    status: ClaimStatus
+    text: str  # the fullest sentence
+    sources: tuple[SourceRef, ...]
+    lineages: int  # independent sources: a wire group counts once
+    conflicts: tuple[str, ...] = ()  # ids of the other groups
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TimelineEntry:
+    """One dated event as one or more articles report it."""
+
+    date: str
+    precision: DatePrecision
+    words: tuple[str, ...]  # every wording of the date, sorted
+    background: bool
+    text: str  # the fullest sentence
+    sources: tuple[SourceRef, ...]
+    lineages: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Timeline:
+    """A briefing's dated entries in date order, current events apart from background."""
+
+    current: tuple[TimelineEntry, ...] = ()
+    background: tuple[TimelineEntry, ...] = ()
 
 
 # ---------------------------------------------------------------- aggregate
@@ -264,6 +392,8 @@ class Actor:
     backed_by: tuple[ActorLink, ...]
     backs: tuple[ActorLink, ...]
     sources: tuple[SourceRef, ...]
+    side: str = ""  # as the text places it: "government", "opposition", "supports X"; "" unknown
+    party: bool = True  # False for sources: monitors, news media, rescuers, commentators
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -333,6 +463,8 @@ class Briefing:
     articles: tuple[SourceArticle, ...]
     wire_groups: tuple[WireGroup, ...]
     places: tuple[Place, ...] = ()  # most mentioned first
+    claims: tuple[ClaimGroup, ...] = ()
+    timeline: Timeline = Timeline()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

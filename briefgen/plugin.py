@@ -16,12 +16,20 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
+from briefgen.assets import MERMAID_URI, add_mermaid_script, read_mermaid
 from briefgen.config import BriefgenConfig, to_settings
 from briefgen.errors import BriefgenError
-from briefgen.model import Settings
-from briefgen.pipeline import generate_site
-from briefgen.render.write import MARKER
+from briefgen.model import Settings, Site
+from briefgen.pipeline import generate_briefings
+from briefgen.render import build_env, render_site
+from briefgen.render.changes import snapshot_site
+from briefgen.render.history import advance_history, history_json, read_history
+from briefgen.render.pages import inert_meta_value
+from briefgen.render.write import MARKER, read_text_or_none, write_text_atomic
 
 log = get_plugin_logger(__name__)
 
@@ -34,6 +42,11 @@ def _is_rendered_copy(file: File) -> bool:
     return any((parent / MARKER).is_file() for parent in path.parents)
 
 
+# A briefing's pages in the navigation, by file name: the summary first, print last; any other
+# page (a template added by the user) between them by name.
+PAGE_ORDER = ("index", "statements", "actors", "map", "sources", "changes", "print")
+# The snapshots of the last build and of the one it was compared with, in the cache folder.
+HISTORY_FILE = "history.json"
 # Generated pages use attribute lists ({: #s2-p3 }) and tables; MkDocs always adds toc.
 REQUIRED_EXTENSIONS = ("attr_list", "tables")
 
@@ -44,6 +57,8 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
     def __init__(self) -> None:
         self.settings: Settings | None = None
         self.nlp: Any = None
+        self.history: str | None = None  # written after a successful build (what changed)
+        self.titles: dict[str, str] = {}  # a briefing's index page (URI) -> its title
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Exist, so that MkDocs keeps this object (and its loaded model) across serve rebuilds."""
@@ -67,11 +82,39 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
             self.nlp = load_nlp()
         return self.nlp
 
+    def _history_path(self, settings: Settings) -> Path | None:
+        """Return where the snapshots of earlier builds are kept: the cache folder, if any."""
+        return Path(settings.cache_dir) / HISTORY_FILE if settings.cache_dir else None
+
+    def _generate_site(self, settings: Settings) -> Site:
+        """Return the generated site, each briefing compared with the previous build's."""
+        briefings, problems = generate_briefings(settings, self.nlp, self._load_model)
+        path = self._history_path(settings)
+        latest, baseline = read_history(read_text_or_none(path) if path else None)
+        current = snapshot_site(briefings)
+        previous = advance_history(latest, baseline, current)
+        if path is not None:
+            self.history = history_json(current, previous)
+        self.titles = {f"{settings.output_dir}/{b.slug}/index.md": b.title for b in briefings}
+        env = build_env(settings.templates_dir)
+        return render_site(briefings, env, settings.output_dir, problems, previous=previous)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Record this build's snapshot, so that the next build can say what changed."""
+        assert self.settings is not None
+        path = self._history_path(self.settings)
+        if path is not None and self.history is not None:
+            try:
+                write_text_atomic(path, self.history)
+            except OSError as error:
+                log.warning(f"{path}: cannot record this build for 'what changed' ({error})")
+            self.history = None
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Generate the site and add each page and the export to the build."""
         assert self.settings is not None
         try:
-            site = generate_site(self.settings, self.nlp, self._load_model)
+            site = self._generate_site(self.settings)
         except BriefgenError as error:
             raise PluginError(error.message) from error
         for problem in site.problems:
@@ -86,7 +129,27 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
                     f"generates '{uri}'; move it or change output_dir"
                 )
             files.append(File.generated(config, uri, content=content))
+        if files.get_file_from_path(MERMAID_URI) is None:  # the site's own Mermaid (assets/)
+            files.append(File.generated(config, MERMAID_URI, content=read_mermaid()))
         return files
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Point a page holding a Mermaid diagram to the site's own Mermaid: Material would
+        fetch it from a CDN, which an intranet cannot reach."""
+        return add_mermaid_script(output, get_relative_url(MERMAID_URI, page.url))
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Name each briefing's section by its title, not its folder, and order its pages."""
+        for section in _sections(nav.items):
+            uris = [c.file.src_uri for c in section.children if isinstance(c, Page)]
+            if title := next((self.titles[u] for u in uris if u in self.titles), None):
+                section.title = inert_meta_value(title)  # the theme prints it unescaped
+                section.children.sort(key=_page_rank)
+        nav.pages = list(_pages(nav.items))
+        for n, page in enumerate(nav.pages):  # previous/next follow the new order
+            page.previous_page = nav.pages[n - 1] if n else None
+            page.next_page = nav.pages[n + 1] if n + 1 < len(nav.pages) else None
+        return nav
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> Any:
         """Watch the corpus and templates folders, so that mkdocs serve regenerates."""
@@ -94,3 +157,30 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         server.watch(self.settings.corpus_dir)
         server.watch(self.settings.templates_dir)
         return server
+
+
+def _sections(items: list[Any]) -> list[Section]:
+    """Return every section of the navigation, depth first."""
+    found = []
+    for item in items:
+        if isinstance(item, Section):
+            found += [item, *_sections(item.children)]
+    return found
+
+
+def _pages(items: list[Any]) -> list[Page]:
+    """Return the navigation's pages in order."""
+    found: list[Page] = []
+    for item in items:
+        found += _pages(item.children) if isinstance(item, Section) else []
+        found += [item] if isinstance(item, Page) else []
+    return found
+
+
+def _page_rank(item: Any) -> tuple[int, str]:
+    """Return the place of a briefing's page in its section: PAGE_ORDER, with pages it does not
+    name after the sources, by name."""
+    name = Path(item.file.src_uri).stem if isinstance(item, Page) else ""
+    if name in PAGE_ORDER:
+        return (2 * PAGE_ORDER.index(name), name)
+    return (2 * PAGE_ORDER.index("sources") + 1, name)

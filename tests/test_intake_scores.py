@@ -22,6 +22,14 @@ KNOWN_METADATA_MISSES = {
     "holdout/000_mine-courier: outlet: want 'The Northern Courier', got None",
     # "Become a Warsaw Observer member" is not read as a self-mention, so the dateline wins
     "holdout/001_mine-wire: outlet: want 'The Warsaw Observer', got 'Reuters'",
+    # conflict (written blind in session 12, first measurement; not yet worked on):
+    # an HTML page whose JSON-LD author is the agency
+    "conflict/002_kalindi-wire-copy: authors: want [], got ['Associated Press']",
+    # outlets named only in mastheads, and a byline shape not read
+    "conflict/000_kalindi-herald: outlet: want 'The Meridian Herald', got None",
+    "conflict/003_kalindi-sentinel: authors: want ['Nomvula Dlamini', 'Peter Okello'], got []",
+    "conflict/003_kalindi-sentinel: outlet: want 'The Sentinel', got None",
+    "conflict/004_kalindi-equator: outlet: want 'The Equator Post', got None",
 }
 
 

@@ -6,11 +6,20 @@ import dataclasses
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
-from briefgen.aggregate.actors import build_actors, collect_names, merge_ids
+from briefgen.aggregate.actors import best_name, build_actors, collect_names, merge_ids
+from briefgen.aggregate.claims import merge_claims
+from briefgen.aggregate.countries import (
+    CountryIndex,
+    build_country_index,
+    state_actor,
+    state_ids,
+    text_countries,
+)
 from briefgen.aggregate.places import collect_places
 from briefgen.aggregate.statements import merge_statements
 from briefgen.aggregate.stories import group_stories
 from briefgen.aggregate.summary import rank_sentences
+from briefgen.aggregate.timeline import build_timeline
 from briefgen.aggregate.wire import group_wire_copies, lineage_of
 from briefgen.config import slugify
 from briefgen.model import ArticleFacts, Briefing, Settings, SourceArticle, WireGroup
@@ -39,6 +48,51 @@ def canonicalize(facts: ArticleFacts, id_map: Mapping[str, str]) -> ArticleFacts
             for r in facts.relations
         ),
     )
+
+
+def defined_aliases(facts: Sequence[ArticleFacts]) -> list[tuple[str, str]]:
+    """Return (alias id, id of the name it was defined as) pairs: "(NLF)", "also known as"."""
+    return sorted({(m.actor_id, m.alias_of) for f in facts for m in f.mentions if m.alias_of})
+
+
+def join_aliases(
+    names: Mapping[str, Counter[str]],
+    states: Mapping[str, str],
+    aliases: Sequence[tuple[str, str]],
+    principal_ids: set[str],
+) -> dict[str, str]:
+    """Return id -> canonical id for ids joined by state names or defined aliases.
+
+    Joined ids form groups (union-find); a group's id is its principal, else its state, else
+    its most named id. Two principals are never joined.
+    """
+    parent: dict[str, str] = {}
+
+    def root(i: str) -> str:
+        while parent.get(i, i) != i:
+            i = parent[i]
+        return i
+
+    def weight(i: str) -> tuple[int, int, int, str]:
+        named = sum(names.get(i, Counter()).values())
+        return (i in principal_ids, i in states.values(), named, i)
+
+    for a, b in sorted(states.items()) + list(aliases):
+        ra, rb = root(a), root(b)
+        if ra == rb or (ra in principal_ids and rb in principal_ids):
+            continue
+        keep, drop = (ra, rb) if weight(ra) >= weight(rb) else (rb, ra)
+        parent[drop] = keep
+    return {i: root(i) for i in parent if root(i) != i}
+
+
+def follow(moved: Mapping[str, str], actor_id: str) -> str:
+    """Return where an id ends up after following `moved` (cycles stop where they close)."""
+    seen = {actor_id}
+    while actor_id in moved and moved[actor_id] not in seen:
+        actor_id = moved[actor_id]
+        seen.add(actor_id)
+    return actor_id
 
 
 def speaker_roles(facts: Sequence[ArticleFacts]) -> dict[str, str]:
@@ -75,6 +129,9 @@ def build_briefing(
     settings: Settings,
     slug: str,
     title: str | None = None,
+    names_of: Mapping[str, Counter[str]] | None = None,
+    states: Mapping[str, str] | None = None,
+    index: CountryIndex | None = None,
 ) -> Briefing:
     """Return the briefing of one story's articles."""
     knowledge = settings.knowledge
@@ -93,7 +150,9 @@ def build_briefing(
         period=(dates[0], dates[-1]) if dates else None,
         lead=summary[0].text if summary else "",
         summary=summary,
-        actors=build_actors(facts, relations, knowledge, {}, roles),
+        actors=build_actors(
+            facts, relations, knowledge, roles, names_of or {}, states or {}, index
+        ),
         statements=merge_statements(
             [s for f in facts for s in f.statements],
             lineage,
@@ -113,6 +172,8 @@ def build_briefing(
         ),
         wire_groups=tuple(wire),
         places=collect_places(facts),
+        claims=merge_claims(facts, lineage),
+        timeline=build_timeline(facts, lineage),
     )
 
 
@@ -122,7 +183,23 @@ def build_briefings(facts: Sequence[ArticleFacts], settings: Settings) -> tuple[
     persons = {m.actor_id for f in facts for m in f.mentions if m.label == "PERSON"}
     persons |= {s.speaker_id for f in facts for s in f.statements if " " in s.speaker_name}
     principal_ids = {p.id for p in settings.knowledge.principals}
-    id_map = merge_ids(names, persons, principal_ids)
+    known = build_country_index(settings.knowledge)
+    index = build_country_index(settings.knowledge, text_countries(facts, known))
+    moved = join_aliases(names, state_ids(names, index), defined_aliases(facts), principal_ids)
+    merged_names: dict[str, Counter[str]] = defaultdict(Counter)
+    for actor_id, counts in names.items():
+        merged_names[follow(moved, actor_id)].update(counts)
+    joined = merge_ids(merged_names, persons, principal_ids)
+    id_map = {i: joined.get(follow(moved, i), follow(moved, i)) for i in names}
+    names_of: dict[str, Counter[str]] = defaultdict(Counter)
+    for actor_id, counts in names.items():
+        names_of[id_map[actor_id]].update(counts)
+    states = {
+        id_map[i]: state[1]
+        for i, counts in names.items()
+        for state in [state_actor(best_name(counts), index)]
+        if state is not None and follow(moved, state[0]) == id_map[i]
+    }
     facts = [canonicalize(f, id_map) for f in facts]
     wire = group_wire_copies(facts)
     by_id = {f.article.id: f for f in facts}
@@ -134,7 +211,9 @@ def build_briefings(facts: Sequence[ArticleFacts], settings: Settings) -> tuple[
         own_wire = [g for g in wire if set(g.article_ids) <= set(story)]
         title = next((pin.title for pin in pins if story[0] in pin.articles), None)
         slug = briefing_slug(own, taken, title)
-        briefings.append(build_briefing(own, own_wire, settings, slug, title))
+        briefings.append(
+            build_briefing(own, own_wire, settings, slug, title, names_of, states, index)
+        )
     return tuple(
         sorted(briefings, key=lambda b: (b.period[1] if b.period else "", b.slug), reverse=True)
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from briefgen.config import slugify
 from briefgen.model import ArticleFacts, Place, SourceRef
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -13,8 +14,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 def collect_places(facts: Sequence[ArticleFacts]) -> tuple[Place, ...]:
     """Return the places the articles mention, most mentioned first, each with its sources.
 
-    Mentions join on their canonical actor id, so "Kenya" and "Kenya's" are one place; the
-    name shown is the form used most often.
+    Mentions join on their surface form, not their actor id: a capital stands for its
+    government as an actor, but is a city on a map.
     """
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     labels: dict[str, Counter[str]] = defaultdict(Counter)
@@ -22,9 +23,10 @@ def collect_places(facts: Sequence[ArticleFacts]) -> tuple[Place, ...]:
     for f in facts:
         for m in f.mentions:
             if m.label in PLACE_LABELS:
-                forms[m.actor_id][m.text] += 1
-                labels[m.actor_id][m.label] += 1
-                sources[m.actor_id].add(m.source)
+                key = slugify(m.text)
+                forms[key][m.text] += 1
+                labels[key][m.label] += 1
+                sources[key].add(m.source)
     places = [
         Place(
             name=min(forms[i], key=lambda n: (-forms[i][n], -len(n), n)),

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from briefgen.extract.claims import find_claims
 from briefgen.extract.entities import find_mentions
 from briefgen.extract.names import AliasIndex, build_alias_index
 from briefgen.extract.relations import find_relations
 from briefgen.extract.sentences import find_sentences
 from briefgen.extract.statements import find_statements
+from briefgen.extract.timeline import find_events
 from briefgen.model import ArticleFacts, CleanArticle, Knowledge
 
 __all__ = ["build_alias_index", "extract_article", "extract_articles", "load_nlp"]
@@ -29,12 +31,15 @@ def extract_article(
     article: CleanArticle, docs: list[Any], index: AliasIndex, knowledge: Knowledge
 ) -> ArticleFacts:
     """Return the facts of one article from its parsed paragraphs."""
+    statements = find_statements(article.id, article.paragraphs, docs, index, knowledge)
     return ArticleFacts(
         article=article,
         sentences=find_sentences(article.id, docs),
         mentions=find_mentions(article.id, docs, index, knowledge),
-        statements=find_statements(article.id, article.paragraphs, docs, index, knowledge),
+        statements=statements,
         relations=find_relations(article.id, docs, index, knowledge),
+        claims=find_claims(article.id, docs, statements, knowledge),
+        events=find_events(article.id, docs, article.meta.published, knowledge),
     )
 
 

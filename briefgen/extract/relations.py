@@ -11,6 +11,7 @@ Shapes, each read off the dependency parse:
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from briefgen.config import slugify
@@ -23,8 +24,15 @@ BACKER_NOUNS = frozenset({"backer", "sponsor", "supporter", "patron"})
 ALLY_NOUNS = frozenset({"ally", "allies"})
 
 
+MODIFIERS = frozenset({"amod", "compound", "poss", "nmod"})
+
+
 def phrase_of(token: Token) -> str:
-    """Return a noun's phrase without relative clauses, appositions or trailing punctuation."""
+    """Return a noun's phrase without relative clauses, appositions or trailing punctuation.
+
+    A bare conjunct shares the first conjunct's modifiers: in "the Nordic government and
+    army", "army" is "Nordic army".
+    """
     skip = {
         t.i
         for c in token.children
@@ -35,11 +43,28 @@ def phrase_of(token: Token) -> str:
     if not words:
         return str(token.text)
     text = str(token.doc[words[0].i : words[-1].i + 1].text)
-    return text[4:] if text.lower().startswith("the ") else text
+    if token.dep_ == "conj" and len(words) == 1 and token.pos_ == "NOUN":
+        first = token.head
+        shared = [c for c in first.children if c.dep_ in MODIFIERS and c.i < first.i]
+        if shared and first.pos_ == "NOUN":
+            start = min(t.i for c in shared for t in c.subtree)
+            text = f"{token.doc[start : first.i].text} {text}"
+    text = text[4:] if text.lower().startswith("the ") else text
+    return re.sub(r"\s*['’]s?$", "", text)  # the owner of "Nordland's allies"
 
 
 def with_conjuncts(token: Token) -> list[Token]:
-    """Return a noun and the nouns conjoined with it: 'Norway, Japan and its allied groups'."""
+    """Return a noun and the nouns conjoined with it: 'Norway, Japan and its allied groups'.
+
+    A common noun that lists its members stands for them: "leaders, including A and B" -> A, B.
+    """
+    including = next(
+        (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"including", "like"}),
+        None,
+    )
+    member = next((c for c in including.children if c.dep_ == "pobj"), None) if including else None
+    if token.pos_ == "NOUN" and member is not None:
+        token = member
     return [token, *[t for t in token.conjuncts if t.pos_ in {"NOUN", "PROPN"}]]
 
 
@@ -96,6 +121,11 @@ def backing_pairs(token: Token) -> list[tuple[RelationKind, Token, Token]]:
         obj = next((c for c in token.children if c.dep_ == "dobj"), None)
         if subj is not None and obj is not None:
             pairs += [("backing", subj, o) for o in with_conjuncts(obj)]
+    elif lemma in ALLY_NOUNS | {"ally"} and token.pos_ == "NOUN" and token.dep_ != "appos":
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        members = next((c for c in token.children if c.dep_ == "appos"), None)
+        if owner is not None and members is not None:  # "Nordland's allies - A and B"
+            pairs += [("allied", m, owner) for m in with_conjuncts(members)]
     elif lemma in BACKER_NOUNS | ALLY_NOUNS and token.dep_ == "appos":
         of = next((c for c in token.children if c.lower_ == "of"), None)
         obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
@@ -110,7 +140,9 @@ def stance_pairs(token: Token) -> list[tuple[RelationKind, Token, Token]]:
     if token.lower_ == "solidarity":
         verb = token.head
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        with_ = next((c for c in token.children if c.lower_ == "with"), None)
+        with_ = next((c for c in token.children if c.lower_ == "with"), None) or next(
+            (c for c in verb.children if c.lower_ == "with" and c.i > token.i), None
+        )
         obj = next((c for c in with_.children if c.dep_ == "pobj"), None) if with_ else None
         if subj is not None and obj is not None:
             return [("solidarity", s, obj) for s in with_conjuncts(subj)]
@@ -124,17 +156,40 @@ def stance_pairs(token: Token) -> list[tuple[RelationKind, Token, Token]]:
 
 
 def _is_unresolved(token: Token) -> bool:
-    """Return True if a relation end is a pronoun or owned by one: 'it', 'its forces'."""
+    """Return True if a relation end is a pronoun or owned by one: 'it', 'its forces',
+    "its members' dues"."""
     if token.pos_ == "PRON" and token.lower_ != "who":
         return True
-    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
+    owners = [c for c in token.children if c.dep_ == "poss"]
+    while owners:
+        owner = owners.pop()
+        if owner.pos_ == "PRON":
+            return True
+        owners += [c for c in owner.children if c.dep_ == "poss"]
+    return False
+
+
+def is_actor_like(token: Token, nouns: frozenset[str]) -> bool:
+    """Return True if a noun can be a party to a relation: a name, or a common noun that
+    names a body of people ("rebels", "the government"), not a thing ("the strike")."""
+    if token.lower_ == "who" or token.pos_ == "PROPN" or token.ent_type_:
+        return True
+    return token.lemma_.lower() in nouns or token.lower_ in nouns
+
+
+def actor_nouns(knowledge: Knowledge) -> frozenset[str]:
+    """Return the common nouns that name bodies of people, from the packaged word lists."""
+    words = {w for w, _ in knowledge.state_nouns}
+    words |= {w for w, kind, side in knowledge.actor_words if (kind, side) != ("-", "-")}
+    words |= knowledge.speaker_nouns | {"opposition", "union", "workers"}
+    return frozenset(w for w in words if " " not in w)
 
 
 def find_relations(
     article_id: str, docs: list[Any], index: AliasIndex, knowledge: Knowledge
 ) -> tuple[Relation, ...]:
     """Return the relations stated in an article's sentences, in reading order."""
-    del knowledge  # relation cues are structural; kept in the signature for later rules
+    nouns = actor_nouns(knowledge)
     relations = []
     for n, doc in enumerate(docs):
         source = SourceRef(article_id=article_id, paragraph=n)
@@ -142,5 +197,9 @@ def find_relations(
             for kind, backer, backed in backing_pairs(token) + stance_pairs(token):
                 if _is_unresolved(backer) or _is_unresolved(backed):
                     continue  # "its forces", "they": no antecedent resolution for relations yet
+                if not is_actor_like(backer, nouns) or (
+                    kind != "denial" and not is_actor_like(backed, nouns)
+                ):
+                    continue  # "backed the strike": a stance toward an event, not an actor
                 relations.append(_relation(kind, backer, backed, index, token.sent, source))
     return tuple(relations)

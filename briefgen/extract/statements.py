@@ -257,7 +257,7 @@ def _borrowed_subject(verb: Token, knowledge: Knowledge) -> Token | None:
     """
     head = verb.head
     shape = verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
-    if not shape or head is verb or head.lemma_.lower() in knowledge.speech_verbs:
+    if not shape or head.i == verb.i or head.lemma_.lower() in knowledge.speech_verbs:
         return None
     if any(c.dep_ == "neg" for c in head.children):
         return None

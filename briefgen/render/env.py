@@ -13,6 +13,8 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from briefgen.render.versions import version_groups
+
 # Characters with a meaning in Markdown, HTML, pymdown extensions, attr_list or Jinja.
 _SPECIAL = frozenset("\\`*_{}[]()#+!|<>&~^=:$%@")
 # '-' and '.' only matter at the start of a line ("- item", "1. item") or in runs ("--8<--").
@@ -62,4 +64,5 @@ def build_env(templates_dir: str) -> Environment:
     env.filters["md_inline"] = md_inline
     env.filters["md_block"] = md_block
     env.filters["safe_url"] = safe_url
+    env.filters["version_groups"] = version_groups
     return env

@@ -47,6 +47,8 @@ def _actor(actor: Actor) -> dict[str, Any]:
         "type": actor.type,
         "role": actor.role,
         "principal": actor.principal,
+        "side": actor.side,
+        "party": actor.party,
         "backed_by": [_link(x) for x in actor.backed_by],
         "backs": [_link(x) for x in actor.backs],
         "sources": _ids(actor.sources),

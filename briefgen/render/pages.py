@@ -9,8 +9,11 @@ import yaml
 from jinja2 import Environment, TemplateError
 
 from briefgen.errors import Problem, RenderError
+from briefgen.geo import map_places
 from briefgen.model import Briefing, Site
+from briefgen.render.changes import BriefingChanges, Snapshot, compare_site
 from briefgen.render.export import export_json
+from briefgen.render.feed import FEED_NAME, render_feed
 
 EXPORT_NAME = "briefing.json"
 # A page's YAML front matter: MkDocs and Material print its values (title, description) into
@@ -65,20 +68,109 @@ def render_briefing(env: Environment, briefing: Briefing, base: str) -> dict[str
     context = {"briefing": briefing, "numbers": source_numbers(briefing)}
     # A fixed set of pages however many articles: each article's text is a section of the
     # sources page (anchors #sN, #sN-pM by source number), not a page of its own.
-    return {
+    pages = {
         f"{folder}/index.md": render_template(env, "summary.md.j2", **context),
         f"{folder}/actors.md": render_template(env, "actors.md.j2", **context),
         f"{folder}/statements.md": render_template(env, "statements.md.j2", **context),
         f"{folder}/sources.md": render_template(env, "sources.md.j2", **context),
     }
+    # The map page (briefgen.geo): the places located offline, drawn in map.svg beside it.
+    place_map, svg = map_places(briefing.places, briefing.title)
+    pages[f"{folder}/map.md"] = render_template(
+        env, "map.md.j2", **context, place_map=place_map, svg="map.svg" if svg else ""
+    )
+    return pages | ({f"{folder}/map.svg": svg} if svg else {})
+
+
+# ---------------------------------------------------------------- print page, changes, feed
+
+# The pages of a briefing that its print page holds, in order; the first keeps its level-1
+# heading, the others are demoted one level so that the print page has one <h1>.
+PRINT_PARTS = ("index", "actors", "statements", "sources")
+_HEADING = re.compile(r"^(#{1,5}) ")
+_FENCE = re.compile(r"^(```|~~~)")
+
+
+def demote_headings(markdown: str) -> str:
+    """Return Markdown with every ATX heading outside code fences one level lower."""
+    lines, fenced = [], False
+    for line in markdown.split("\n"):
+        if _FENCE.match(line):
+            fenced = not fenced
+        lines.append(f"#{line}" if not fenced and _HEADING.match(line) else line)
+    return "\n".join(lines)
+
+
+def anchor_first_heading(markdown: str, anchor: str) -> str:
+    """Return Markdown with `{: #anchor }` after its first heading, unless it has an id."""
+    lines = markdown.split("\n")
+    for n, line in enumerate(lines):
+        if _HEADING.match(line) or line.startswith("###### "):
+            if "{:" not in line:
+                lines[n] = f"{line.rstrip()} {{: #{anchor} }}"
+            break
+    return "\n".join(lines)
+
+
+def print_part(page: str, name: str, demote: bool) -> str:
+    """Return a rendered page as a part of the print page: front matter dropped, headings
+    demoted, its first heading anchored #part-NAME, and links to the other parts (and to
+    paragraphs on the sources page) turned into links within the print page."""
+    body = _FRONT_MATTER.sub("", page, count=1).strip("\n")
+    if demote:
+        body = demote_headings(body)
+    body = anchor_first_heading(body, f"part-{name}")
+    body = body.replace("](sources.md#", "](#")
+    for part in PRINT_PARTS:
+        body = body.replace(f"]({part}.md)", f"](#part-{part})")
+    return body + "\n"
+
+
+def render_print_page(env: Environment, briefing: Briefing, pages: dict[str, str]) -> str:
+    """Return a briefing's print page: its summary, actors, statements and sources in one."""
+    folder = f"{briefing.slug}/"
+    parts = {
+        name: print_part(page, name, demote=name != PRINT_PARTS[0])
+        for name in PRINT_PARTS
+        for uri, page in pages.items()
+        if uri.endswith(f"{folder}{name}.md")
+    }
+    return render_template(env, "print.md.j2", briefing=briefing, parts=parts)
+
+
+def render_briefing_extras(
+    env: Environment, briefing: Briefing, pages: dict[str, str], changes: BriefingChanges
+) -> dict[str, str]:
+    """Return a briefing's print and changes pages, beside its other pages (keyed by URI)."""
+    folder = next(iter(pages)).rpartition("/")[0]
+    context = {"briefing": briefing, "numbers": source_numbers(briefing), "changes": changes}
+    return {
+        f"{folder}/changes.md": render_template(env, "changes.md.j2", **context),
+        f"{folder}/print.md": render_print_page(env, briefing, pages),
+    }
 
 
 def render_site(
-    briefings: Sequence[Briefing], env: Environment, base: str, problems: Sequence[Problem] = ()
+    briefings: Sequence[Briefing],
+    env: Environment,
+    base: str,
+    problems: Sequence[Problem] = (),
+    *,
+    previous: Snapshot | None = None,
 ) -> Site:
-    """Return every generated page and the export, keyed by URI under docs_dir."""
-    files = {f"{base}/index.md": render_template(env, "home.md.j2", briefings=briefings)}
+    """Return every generated page, the export and the feed, keyed by URI under docs_dir.
+
+    previous is the snapshot of the build to compare with (None: this is the first build).
+    """
+    changes = compare_site(briefings, previous)
+    files = {
+        f"{base}/index.md": render_template(
+            env, "home.md.j2", briefings=briefings, changes=changes, feed=FEED_NAME
+        )
+    }
     for briefing in briefings:
-        files |= render_briefing(env, briefing, base)
+        pages = render_briefing(env, briefing, base)
+        files |= pages | render_briefing_extras(env, briefing, pages, changes[briefing.slug])
     files[f"{base}/{EXPORT_NAME}"] = export_json(briefings)
+    files[f"{base}/{FEED_NAME}"] = render_feed(briefings, base)
     return Site(files=dict(sorted(files.items())), problems=tuple(problems))

@@ -9,6 +9,7 @@ was removed) and staging folders of killed runs are deleted.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import tempfile
@@ -85,3 +86,25 @@ def write_site(files: Mapping[str, str], docs_dir: Path, output_dir: str) -> Pat
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return target
+
+
+def read_text_or_none(path: Path) -> str | None:
+    """Return a UTF-8 file's text, or None if it is missing or unreadable."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write a UTF-8 file through a temporary sibling and a rename: readers see the old or the
+    new text, never half of it. Raises OSError if the folder cannot be written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        temporary.write_text(text, encoding="utf-8", newline="\n")
+        temporary.replace(path)
+    finally:
+        temporary.unlink(missing_ok=True)

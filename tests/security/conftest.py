@@ -162,6 +162,7 @@ def parse_html(html: str) -> ParsedPage:
 
 # Material's own scripts: its bundle by src, its JSON config, and three inline scripts known by
 # how they start.
+BRIEFGEN_MERMAID = re.compile(r"^(\.\./)*assets/briefgen/mermaid\.min\.js$")
 MATERIAL_BUNDLE = re.compile(r"^(/|(\.\./)*)assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
 MATERIAL_INLINE = (
     "__md_scope=new URL(",
@@ -191,8 +192,8 @@ def unsafe_elements(page: ParsedPage) -> list[str]:
 
 def is_material_script(attrs: dict[str, str], code: str) -> bool:
     """Return True for the scripts Material puts in every page."""
-    if "src" in attrs:
-        return bool(MATERIAL_BUNDLE.match(attrs["src"]))
+    if "src" in attrs:  # Material's bundle, or briefgen's own Mermaid (briefgen/assets)
+        return bool(MATERIAL_BUNDLE.match(attrs["src"]) or BRIEFGEN_MERMAID.match(attrs["src"]))
     if attrs.get("type") == "application/json" and attrs.get("id") == "__config":
         return "pwned" not in code and "alert" not in code
     return code.strip().startswith(MATERIAL_INLINE) and "pwned" not in code

@@ -24,6 +24,8 @@ pytestmark = pytest.mark.slow
 
 # Tags Material's search plugin keeps in the index (its results are shown with innerHTML).
 SEARCH_TAGS = {"p", "code", "pre", "li", "ol", "ul", "sub", "sup"}
+# The diagram the actors page draws: numbered nodes with quoted, entity-coded labels.
+OWN_DIAGRAM = re.compile(r'\s*graph LR\s+n1\["')
 HOSTILE_ARTICLES = {"000_fire-post", "001_fire-dispatch", "002_fire-chronicle", "003_fire-wire"}
 
 
@@ -33,6 +35,8 @@ def injected_markup(page: ParsedPage) -> list[str]:
     found = [f"<!--{c}-->" for c in page.comments if "hidden remark" in c or "pwned" in c]
     for element in page.elements:
         classes = element.attrs.get("class", "").split()
+        if "mermaid" in classes and OWN_DIAGRAM.match(element.text):
+            continue  # briefgen's own relations diagram (templates/_diagram.md.j2)
         if {"admonition", "mermaid"} & set(classes) or element.tag == "details":
             found.append(f"<{element.tag} class={classes}>")
     for tag, text in page.blocks:
