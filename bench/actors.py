@@ -23,8 +23,9 @@ from actor_scores import ACTOR_SETS, ActorScore, score_actor_set  # noqa: E402
 from briefgen.extract import load_nlp  # noqa: E402
 
 HEADER = [
-    "| set | actors P | actors R | duplicates | merged | junk | relations P | relations R |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|",
+    "| set | actors P | actors R | duplicates | merged | junk | relations P | relations R "
+    "| sides right |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
 ]
 
 
@@ -33,7 +34,8 @@ def row(s: ActorScore) -> str:
         f"| {s.name} | {s.precision:.3f} ({s.correct}/{s.predicted}) "
         f"| {s.recall:.3f} ({s.found}/{s.gold}) | {len(s.duplicates)} | {len(s.merged)} "
         f"| {len(s.junk)} | {s.rel_precision:.3f} ({s.rel_correct}/{s.rel_predicted}) "
-        f"| {s.rel_recall:.3f} ({s.rel_correct}/{s.rel_gold}) |"
+        f"| {s.rel_recall:.3f} ({s.rel_correct}/{s.rel_gold}) "
+        f"| {s.side_accuracy:.3f} ({s.sides_right}/{s.sides_scored}) |"
     )
 
 
@@ -47,6 +49,7 @@ def details(s: ActorScore) -> list[str]:
         ("Junk", s.junk),
         ("Relations not in the labels", s.rel_extra),
         ("Relations missed", s.rel_missed),
+        ("Wrong sides", s.side_errors),
     ):
         lines += [f"{title} ({len(items)}): " + ("; ".join(items) or "none"), ""]
     return lines

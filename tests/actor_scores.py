@@ -16,6 +16,11 @@ every briefing's actors are pooled.
 - Duplicates = gold actors matched by more than one predicted actor (one actor, two rows).
 - Merged = predicted actors matching more than one gold actor (two actors, one row).
 - Junk = predicted actors one of whose names is in the `junk` list.
+- Sides: for each predicted actor matching exactly one gold actor with a side label, the
+  predicted side is right when it is the label's, read as: government, opposition ("rebels"
+  too), "supports government" (external backer or solidarity with the government),
+  "supports opposition" (external backer, or accused backer, of the rebels), "source"
+  (neutral-source), "" (neutral or null).
 - Relation match: a predicted relation (an actor's `backs` link: backer, kind, backed) is a
   gold relation when both ends match the gold actors and the kind is the same; relations are
   counted once per corpus (gold: distinct (source, relation, target) triples). Relations whose
@@ -50,6 +55,23 @@ class GoldActor:
     name: str
     names: Names
     party: bool
+    side: str | None  # None: not labelled
+
+
+def gold_side(label: str | None) -> str | None:
+    """Return the side a label means, in the predicted vocabulary (module doc)."""
+    if label is None:
+        return ""
+    text = label.lower()
+    if text in {"government", "opposition", "rebels"}:
+        return "opposition" if text == "rebels" else text
+    if text.startswith("external") and "government" in text:
+        return "supports government"
+    if text.startswith("external") and ("opposition" in text or "rebel" in text):
+        return "supports opposition"
+    if text == "neutral-source":
+        return "source"
+    return "" if text.startswith("neutral") else None
 
 
 @dataclass(frozen=True)
@@ -69,6 +91,13 @@ class ActorScore:
     rel_correct: int
     rel_extra: tuple[str, ...] = field(default=())
     rel_missed: tuple[str, ...] = field(default=())
+    sides_scored: int = 0
+    sides_right: int = 0
+    side_errors: tuple[str, ...] = field(default=())
+
+    @property
+    def side_accuracy(self) -> float:
+        return self.sides_right / self.sides_scored if self.sides_scored else 1.0
 
     @property
     def precision(self) -> float:
@@ -104,6 +133,7 @@ def gold_actors(labels: dict[str, Any]) -> tuple[GoldActor, ...]:
             name=a["name"],
             names=forms([a["name"], *(a.get("aliases") or [])]),
             party=bool(a.get("party", a.get("side") != "neutral-source")),
+            side=gold_side(a.get("side")) if "side" in a else None,
         )
         for a in labels.get("actors") or []
     )
@@ -144,8 +174,14 @@ def score_briefings(name: str, briefings: Sequence[Briefing], labels: dict[str, 
             key = (src or f"?{a.name}", link.kind, tgt or f"?{link.other_name}")
             predicted_rel.add(key)
             shown_rel[key] = f"{a.name} -{link.kind}-> {link.other_name}"
+    side_pairs = [(a, m[0]) for a in actors for m in [hits[a.id + "@" + a.name]] if len(m) == 1]
+    scored = [(a, g) for a, g in side_pairs if g.side is not None]
+    wrong = [f"{a.name}: {a.side!r} (gold {g.side!r})" for a, g in scored if a.side != g.side]
     return ActorScore(
         name=name,
+        sides_scored=len(scored),
+        sides_right=len(scored) - len(wrong),
+        side_errors=tuple(sorted(wrong)),
         predicted=len(actors),
         gold=len(gold),
         correct=sum(1 for m in hits.values() if m),

@@ -6,7 +6,13 @@ import dataclasses
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
-from briefgen.aggregate.actors import best_name, build_actors, collect_names, merge_ids
+from briefgen.aggregate.actors import (
+    best_name,
+    build_actors,
+    collect_names,
+    home_country,
+    merge_ids,
+)
 from briefgen.aggregate.claims import merge_claims
 from briefgen.aggregate.countries import (
     CountryIndex,
@@ -22,7 +28,8 @@ from briefgen.aggregate.summary import rank_sentences
 from briefgen.aggregate.timeline import build_timeline
 from briefgen.aggregate.wire import group_wire_copies, lineage_of
 from briefgen.config import slugify
-from briefgen.model import ArticleFacts, Briefing, Settings, SourceArticle, WireGroup
+from briefgen.extract.names import name_tokens
+from briefgen.model import ArticleFacts, Briefing, Knowledge, Settings, SourceArticle, WireGroup
 
 __all__ = ["build_briefings"]
 
@@ -48,6 +55,22 @@ def canonicalize(facts: ArticleFacts, id_map: Mapping[str, str]) -> ArticleFacts
             for r in facts.relations
         ),
     )
+
+
+def bare_state_ids(
+    names_of: Mapping[str, Counter[str]], home: str, knowledge: Knowledge
+) -> dict[str, str]:
+    """Return id -> the home state's id for actors named only by a bare state noun ("the
+    government", "Army"): in a story about one country, its government and army."""
+    kinds = dict(knowledge.state_nouns)
+    moved = {}
+    for actor_id, counts in sorted(names_of.items()):
+        found = {kinds.get(" ".join(name_tokens(name))) for name in counts}
+        if len(found) == 1 and (kind := found.pop()) is not None:
+            target = slugify(home + (" armed forces" if kind == "military" else ""))
+            if target != actor_id:
+                moved[actor_id] = target
+    return moved
 
 
 def defined_aliases(facts: Sequence[ArticleFacts]) -> list[tuple[str, str]]:
@@ -135,6 +158,15 @@ def build_briefing(
 ) -> Briefing:
     """Return the briefing of one story's articles."""
     knowledge = settings.knowledge
+    index = index or build_country_index(knowledge)
+    home = home_country(facts, index)
+    names_of = dict(names_of or {})
+    bare = bare_state_ids(names_of, home, knowledge) if home else {}
+    if bare:  # "the government", "the army": the state of the country the story happens in
+        facts = [canonicalize(f, bare) for f in facts]
+        for old_id, new_id in bare.items():
+            names_of[new_id] = names_of.get(new_id, Counter()) + names_of.pop(old_id)
+        states = {**(states or {}), **{new_id: str(home) for new_id in bare.values()}}
     lineage = lineage_of(wire)
     roles = speaker_roles(facts)
     relations = [r for f in facts for r in f.relations]
@@ -151,7 +183,7 @@ def build_briefing(
         lead=summary[0].text if summary else "",
         summary=summary,
         actors=build_actors(
-            facts, relations, knowledge, roles, names_of or {}, states or {}, index
+            facts, relations, knowledge, roles, names_of, states or {}, index, home
         ),
         statements=merge_statements(
             [s for f in facts for s in f.statements],

@@ -74,7 +74,8 @@ def merge_ids(
         if "-" in full:
             owners[full.rsplit("-", 1)[1]].append(full)
     for i in sorted(names):
-        if "-" not in i and i not in principal_ids and len(owners.get(i, ())) == 1:
+        capitalised = all(n[:1].isupper() for n in names[i])  # "Kamau", not "government"
+        if "-" not in i and i not in principal_ids and len(owners.get(i, ())) == 1 and capitalised:
             merged[i] = owners[i][0]  # a surname alone: "Kamau" joins the one "John Kamau"
     by_weight = sorted(names, key=lambda i: (-sum(names[i].values()), i))
     rank = {i: n for n, i in enumerate(by_weight)}
@@ -276,7 +277,7 @@ def classify(
 ) -> tuple[ActorType, bool]:
     """Return an actor's type and whether it is a party (not a source)."""
     texts = [best_role(evidence.roles), name, *sorted(evidence.names)]
-    party = not is_source(texts[:2], knowledge)
+    party = not is_source(texts, knowledge)
     if principal is not None:
         return principal.type, True
     if actor_id in states:
@@ -316,10 +317,12 @@ def assign_sides(
         country = countries.get(a.id) or role_country(a.role, index) or role_country(a.name, index)
         if not a.party:
             side[a.id] = "source"
+        elif a.id in countries:  # a state: the home one governs, a foreign one takes a side
+            side[a.id] = "government" if countries[a.id] == home else ""
         elif country is not None and country != home:
             side[a.id] = f"@{slugify(country)}"  # a foreign state's body: its state's side
-        elif a.id in countries:
-            side[a.id] = "government"
+        elif a.type in {"government", "military"}:
+            side[a.id] = ""  # a state body of no known country: its relations say its side
         elif role_head(a.role) in BACKER_NOUNS:
             side[a.id] = ""  # "a main backer of the government": the relation says it
         elif a.type == "person" and country is not None:
@@ -354,12 +357,15 @@ def build_actors(
     names_of: Mapping[str, Counter[str]],
     states: Mapping[str, str],
     index: CountryIndex | None = None,
+    home: str | None = None,
 ) -> tuple[Actor, ...]:
     """Return the briefing's actors: grouped by side, principals first, then by sources.
 
     `names_of` gives every surface name of each canonical id (mentions, speakers, relation
     ends); `states` the ids that are a country's government or armed forces, and the country.
     """
+    index = index or build_country_index(knowledge)
+    home = home or home_country(facts, index)
     evidence = gather(facts, roles, knowledge)
     speakers = {s.speaker_id: s.speaker_name for f in facts for s in f.statements}
     ends = {r.source_id for r in relations} | {r.target_id for r in relations}
@@ -376,7 +382,16 @@ def build_actors(
     for i in set(evidence) | set(speakers) | ends | set(principals):
         counts = evidence.get(i, empty).names
         shown[i] = best_name(counts) if counts else best_name(names_of.get(i, Counter({i: 1})))
-    shown |= {i: n for i, n in speakers.items() if i not in principals}
+    for r in relations:  # an end no mention names: as the relation calls it
+        if not evidence.get(r.source_id, empty).names and not names_of.get(r.source_id):
+            shown[r.source_id] = r.source_name
+        if not evidence.get(r.target_id, empty).names and not names_of.get(r.target_id):
+            shown[r.target_id] = r.target_name
+    shown |= {
+        i: n
+        for i, n in speakers.items()
+        if i not in principals and not evidence.get(i, empty).names
+    }
     shown |= {i: p.name for i, p in principals.items()}
     present = {i for i in principals if i in evidence and evidence[i].sources}
     listed = present | set(speakers) | ends
@@ -385,7 +400,6 @@ def build_actors(
         articles = {s.article_id for s in e.sources}
         if label in ACTOR_LABELS and len(articles) >= MIN_ARTICLES and not is_place(e):
             listed.add(i)
-    index = index or build_country_index(knowledge)
     actors = []
     for i in sorted(listed):
         e = evidence.get(i, empty)
@@ -413,9 +427,7 @@ def build_actors(
             )
         )
     texts = {a.id: [a.role, a.name] for a in actors}
-    sides = assign_sides(
-        actors, relations, texts, states, home_country(facts, index), knowledge, index
-    )
+    sides = assign_sides(actors, relations, texts, states, home, knowledge, index)
     order = {p.id: n for n, p in enumerate(knowledge.principals)}
     with_sides = [dataclasses.replace(a, side=sides.get(a.id, "")) for a in actors]
     return tuple(

@@ -88,6 +88,13 @@ def state_actor(text: str, index: CountryIndex) -> tuple[str, str] | None:
     tokens = name_tokens(text)
     if tokens in index.names:
         return slugify(index.names[tokens]), index.names[tokens]
+    if "of" in tokens:  # "the government of Ruritania", "the army of Ruritania"
+        at = tokens.index("of")
+        owner = country_of(tokens[at + 1 :], index)
+        kind = dict(index.nouns).get(tokens[:at])
+        if owner is not None and kind is not None:
+            suffix = " armed forces" if kind == MILITARY else ""
+            return slugify(owner + suffix), owner
     for noun, kind in index.nouns:
         if len(tokens) > len(noun) and tokens[-len(noun) :] == noun:
             head = tokens[: -len(noun)]

@@ -96,8 +96,13 @@ def left_role(ent: Span, ranks: frozenset[str] = frozenset()) -> str:
         tagged = t.tag_ in ROLE_TAGS or (
             t.tag_ in {"VB", "VBP"} and t.is_lower and i > 0 and doc[i - 1].tag_ == "NN"
         )  # "war monitor" tagged as a verb
-        if not tagged or t.ent_type_ in {"PERSON", "ORG", "FAC"}:
+        if not tagged:
             break
+        if t.ent_type_ in {"PERSON", "ORG", "FAC"} and not (
+            words and doc[i + 1].ent_type_ == "" and (t.ent_iob_ == "B" and doc[i + 1].is_title)
+        ):
+            break  # another name ends the role, unless the model took a lone word for one:
+            # "Ugandan" tagged a person in "Ugandan Foreign Minister X"
         words.insert(0, t)
         i -= 1
     while words and (words[0].tag_ in {"HYPH", "NFP"} or words[0].is_punct):
@@ -164,9 +169,10 @@ def acronym_after(ent: Span) -> Token | None:
     letters = token.text.replace(".", "").replace("-", "")
     if not ACRONYM.match(token.text) or not letters.isupper():
         return None
-    initials = "".join(
-        w[0] for part in ent.text.replace("-", " ").split() for w in [part] if w[:1].isupper()
-    )
+    words = ent.text.replace("-", " ").split()
+    if words[:1] in (["The"], ["the"]):
+        words = words[1:]
+    initials = "".join(w[0] for w in words if w[:1].isupper())
     at = 0
     for letter in letters:  # the letters are the capitals' initials, in order, none skipped out
         at = initials.find(letter, at) + 1

@@ -22,9 +22,19 @@ Token = Any
 BACK_LEMMAS = frozenset({"back", "support", "arm", "fund", "sponsor"})
 BACKER_NOUNS = frozenset({"backer", "sponsor", "supporter", "patron"})
 ALLY_NOUNS = frozenset({"ally", "allies"})
+GROUP_NOUNS = frozenset({"leader", "government", "official", "representative", "minister"})
+RELATIVES = frozenset({"who", "which", "that"})  # "X, which has backed Y": X backs Y
 
 
 MODIFIERS = frozenset({"amod", "compound", "poss", "nmod"})
+
+
+def is_owner(child: Token) -> bool:
+    """Return True for "of" + a name after a noun: "the army of Nordmark" keeps it."""
+    if child.dep_ != "prep" or child.lower_ != "of":
+        return False
+    objects = [c for c in child.children if c.dep_ == "pobj"]
+    return len(objects) == 1 and objects[0].pos_ == "PROPN" and not list(objects[0].children)
 
 
 def phrase_of(token: Token) -> str:
@@ -36,13 +46,13 @@ def phrase_of(token: Token) -> str:
     skip = {
         t.i
         for c in token.children
-        if c.dep_ in {"relcl", "appos", "acl", "conj", "cc", "punct", "prep"}
+        if c.dep_ in {"relcl", "appos", "acl", "conj", "cc", "punct", "prep"} and not is_owner(c)
         for t in c.subtree
     }
     words = [t for t in token.subtree if t.i not in skip]
     if not words:
         return str(token.text)
-    text = str(token.doc[words[0].i : words[-1].i + 1].text)
+    text = "".join(str(t.text_with_ws) for t in words).strip()
     if token.dep_ == "conj" and len(words) == 1 and token.pos_ == "NOUN":
         first = token.head
         shared = [c for c in first.children if c.dep_ in MODIFIERS and c.i < first.i]
@@ -56,11 +66,12 @@ def phrase_of(token: Token) -> str:
 def with_conjuncts(token: Token) -> list[Token]:
     """Return a noun and the nouns conjoined with it: 'Norway, Japan and its allied groups'.
 
-    A common noun that lists its members stands for them: "leaders, including A and B" -> A, B.
+    A common noun that lists its members stands for them: "leaders, including A and B" -> A, B;
+    so do "leaders of A and B".
     """
+    members_of = {"including", "like"} | ({"of"} if token.lemma_.lower() in GROUP_NOUNS else set())
     including = next(
-        (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"including", "like"}),
-        None,
+        (c for c in token.children if c.dep_ == "prep" and c.lower_ in members_of), None
     )
     member = next((c for c in including.children if c.dep_ == "pobj"), None) if including else None
     if token.pos_ == "NOUN" and member is not None:
@@ -71,7 +82,7 @@ def with_conjuncts(token: Token) -> list[Token]:
 def actor_ref(token: Token, index: AliasIndex) -> tuple[str, str]:
     """Return (id, name) for the actor a noun phrase names: a principal or the phrase itself."""
     phrase = phrase_of(token)
-    if token.lower_ == "who" and token.head.dep_ == "relcl":
+    if token.lower_ in RELATIVES and token.head.dep_ == "relcl":
         phrase = phrase_of(token.head.head)
     principal = match_principal(phrase, index)
     if principal is not None:
@@ -112,7 +123,11 @@ def backing_pairs(token: Token) -> list[tuple[RelationKind, Token, Token]]:
             backed = token.head
         obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
         if obj is not None and backed is not None:
-            pairs += [("backing", b, backed) for b in with_conjuncts(obj)]
+            pairs += [
+                ("backing", b, t)
+                for b in with_conjuncts(obj)
+                for t in (with_conjuncts(backed) if backed.dep_ == "nsubjpass" else [backed])
+            ]
         prefix = next((c for c in token.children if c.dep_ in {"npadvmod", "compound"}), None)
         if prefix is not None and token.dep_ == "amod":
             pairs.append(("backing", prefix, token.head))  # "Japan-backed engineers"
@@ -158,7 +173,7 @@ def stance_pairs(token: Token) -> list[tuple[RelationKind, Token, Token]]:
 def _is_unresolved(token: Token) -> bool:
     """Return True if a relation end is a pronoun or owned by one: 'it', 'its forces',
     "its members' dues"."""
-    if token.pos_ == "PRON" and token.lower_ != "who":
+    if token.pos_ == "PRON" and token.lower_ not in RELATIVES:
         return True
     owners = [c for c in token.children if c.dep_ == "poss"]
     while owners:
@@ -172,9 +187,10 @@ def _is_unresolved(token: Token) -> bool:
 def is_actor_like(token: Token, nouns: frozenset[str]) -> bool:
     """Return True if a noun can be a party to a relation: a name, or a common noun that
     names a body of people ("rebels", "the government"), not a thing ("the strike")."""
-    if token.lower_ == "who" or token.pos_ == "PROPN" or token.ent_type_:
+    words = [token, *(c for c in token.children if c.dep_ in {"compound", "amod"})]
+    if any(t.pos_ == "PROPN" or t.ent_type_ for t in words):
         return True
-    return token.lemma_.lower() in nouns or token.lower_ in nouns
+    return any(t.lemma_.lower() in nouns or t.lower_ in nouns for t in words)
 
 
 def actor_nouns(knowledge: Knowledge) -> frozenset[str]:
@@ -183,6 +199,22 @@ def actor_nouns(knowledge: Knowledge) -> frozenset[str]:
     words |= {w for w, kind, side in knowledge.actor_words if (kind, side) != ("-", "-")}
     words |= knowledge.speaker_nouns | {"opposition", "union", "workers"}
     return frozenset(w for w in words if " " not in w)
+
+
+def speaker_of(token: Token) -> Token:
+    """Return the noun a relative or a pronoun stands for: "X, which has backed Y" -> X; "The
+    alliance said it backed the strikers" -> "The alliance"; else the token itself."""
+    if token.lower_ in RELATIVES and token.head.dep_ == "relcl":
+        return token.head.head  # "X, which has backed Y": X
+    if token.lower_ not in {"it", "they"} or token.dep_ != "nsubj":
+        return token
+    verb = token.head
+    while verb.dep_ in {"ccomp", "conj"} and verb.head.i != verb.i:
+        verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ in {"NOUN", "PROPN"}:
+            return subject
+    return token
 
 
 def find_relations(
@@ -195,6 +227,7 @@ def find_relations(
         source = SourceRef(article_id=article_id, paragraph=n)
         for token in doc:
             for kind, backer, backed in backing_pairs(token) + stance_pairs(token):
+                backer, backed = speaker_of(backer), speaker_of(backed)
                 if _is_unresolved(backer) or _is_unresolved(backed):
                     continue  # "its forces", "they": no antecedent resolution for relations yet
                 if not is_actor_like(backer, nouns) or (

@@ -1,0 +1,110 @@
+"""Actors of a briefing from real text of an invented conflict: one entry per actor, types,
+roles, sides, sources apart from parties, places left out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from briefgen.aggregate import build_briefings
+from briefgen.extract import extract_articles
+from briefgen.model import Actor, ArticleMeta, CleanArticle, Knowledge, Settings
+from briefgen.resources import load_knowledge
+
+ARTICLES = {
+    "a1": [
+        "Rebels of the Free Coast Front (FCF), a separatist group, seized the port city of "
+        "Varna Bay on Saturday, the Nordmarkian army said.",
+        "The FCF is backed by Ostland, according to the Coastal Watch, a Britain-based war "
+        "monitor.",
+        "Uganda, a main backer of the Nordmarkian government, said it would send troops to "
+        "Nordmark.",
+        "Nordmarkian troops retreated to Halden province, the state news agency NNA reported.",
+    ],
+    "a2": [
+        "Fighters of the FCF took control of Varna Bay, the largest port in Nordmark.",
+        "Ostland's Foreign Minister Piet Larsen said Ostland has nothing to do with this "
+        "offensive.",
+        "The Nordmarkian government and army will be backed by Uganda, officials in Halden said.",
+    ],
+}
+
+
+def article(article_id: str, paragraphs: list[str]) -> CleanArticle:
+    meta = ArticleMeta(
+        title=article_id,
+        title_generated=False,
+        outlet=None,
+        authors=(),
+        published="2025-04-13",
+        updated=None,
+        dateline=None,
+    )
+    return CleanArticle(
+        id=article_id,
+        path=f"seeds/{article_id}.txt",
+        meta=meta,
+        paragraphs=tuple(paragraphs),
+        dropped=(),
+    )
+
+
+@pytest.fixture(scope="module")
+def actors(nlp: Any) -> dict[str, Actor]:
+    knowledge: Knowledge = load_knowledge(())
+    settings = Settings(
+        corpus_dir="seeds",
+        output_dir="briefings",
+        templates_dir="templates",
+        summary_sentences=5,
+        max_article_bytes=1_000_000,
+        knowledge=knowledge,
+    )
+    articles = [article(i, p) for i, p in ARTICLES.items()]
+    (briefing,) = build_briefings(extract_articles(articles, nlp, knowledge), settings)
+    return {a.name: a for a in briefing.actors}
+
+
+def test_a_state_is_one_actor_whatever_the_text_calls_it(actors: dict[str, Actor]) -> None:
+    assert actors["Nordmark"].type == "government"
+    assert "Nordmarkian government" in actors["Nordmark"].aliases
+    assert actors["Nordmarkian army"].type == "military"
+
+
+def test_an_acronym_defined_in_brackets_is_the_same_actor(actors: dict[str, Actor]) -> None:
+    assert "FCF" in actors["Free Coast Front"].aliases
+    assert "FCF" not in actors
+    assert actors["Free Coast Front"].type == "armed group"
+
+
+def test_sides_as_the_text_gives_them(actors: dict[str, Actor]) -> None:
+    assert actors["Nordmark"].side == "government"
+    assert actors["Nordmarkian army"].side == "government"
+    assert actors["Uganda"].side == "supports government"  # it backs the government
+    assert actors["Uganda"].role == "a main backer of the Nordmarkian government"
+    assert actors["Ostland"].side == ""  # it backs the FCF, whose side the text never names
+
+
+def test_backing_and_denial_with_their_evidence(actors: dict[str, Actor]) -> None:
+    backs = {(link.other_name, link.kind) for link in actors["Uganda"].backs}
+    assert backs == {("Nordmark", "backing"), ("Nordmarkian army", "backing")}
+    assert [(x.other_name, x.kind) for x in actors["Ostland"].backs] == [
+        ("Free Coast Front", "backing"),
+        ("this offensive", "denial"),
+    ]
+
+
+def test_monitors_and_agencies_are_sources_not_parties(actors: dict[str, Actor]) -> None:
+    watch = actors["Coastal Watch"]
+    assert (watch.party, watch.side, watch.role) == (False, "source", "a Britain-based war monitor")
+
+
+def test_places_are_not_actors(actors: dict[str, Actor]) -> None:
+    assert "Varna Bay" not in actors  # "seized the port city of X", "took control of X"
+    assert "Halden province" not in actors
+
+
+def test_roles_from_the_words_before_a_name(actors: dict[str, Actor]) -> None:
+    assert actors["Piet Larsen"].role == "Ostland's Foreign Minister"
+    assert actors["Piet Larsen"].type == "person"
