@@ -39,25 +39,22 @@ from summary_scores import (
 from briefgen.model import Sentence, SourceRef
 
 CORPORA = labelled_corpora()
-# Coverage floors: the first measurement minus 0.05 (one point of 10 to 20 costs 0.05 to 0.1).
-# Measured at 479d384: seeds 5/10, conflict 9/15, flood 6/9, holdout 11/18, mixed 21/27,
-# port-strike 6/10.
+# Coverage floors: the measurement minus 0.05 (one point of 10 to 20 costs 0.05 to 0.1).
+# First measured at 479d384: seeds 5/10, conflict 9/15, flood 6/9, holdout 11/18, mixed 21/27,
+# port-strike 6/10; after the summary units of session 12: seeds 7/10, holdout 12/18,
+# port-strike 8/10, the others unchanged.
 COVERAGE_FLOORS = {
-    "seeds": 0.45,
+    "seeds": 0.65,
     "conflict": 0.55,
     "flood": 0.62,
-    "holdout": 0.56,
+    "holdout": 0.62,
     "mixed": 0.73,
-    "port-strike": 0.55,
+    "port-strike": 0.75,
 }
 # Known failures, kept as strict xfails so that fixing them fails the test until the mark goes.
-UNFAITHFUL = {
-    # cites 000 p1 (no "on Saturday and") and 000 p3 ("for Assad ... his troops'")
-    "seeds": "two citations of paraphrases, not of the sentence",
-    # cites 000 p2 ("said:" for "told reporters in Dhaka on Thursday:") and 000 p9 ("of the
-    # allegation" for "of either account")
-    "flood": "two citations of paraphrases, not of the sentence",
-}
+# (Citations of paraphrases, seeds and flood, were fixed in session 12: a variant is cited
+# only when its wording is the shown one lightly edited.)
+UNFAITHFUL: dict[str, str] = {}
 BOILERPLATE = {
     "conflict": "the ferry summary ends with a funding appeal of 005_ferry-fjord",
     "holdout": "a photo caption of 004_election-capital leads the election summary",

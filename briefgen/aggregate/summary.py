@@ -7,6 +7,7 @@ articles, picked greedily while skipping near-repeats, then put back in reading 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -20,6 +21,25 @@ MIN_WORDS = 8
 MAX_WORDS = 55
 # A candidate this close (token set ratio) to a chosen sentence repeats it.
 REPEAT_RATIO = 65.0
+# A variant is cited for the shown wording when this close to it (ratio of comparable texts).
+CITE_RATIO = 90.0
+MAX_ATTACHED = 2
+# Words that qualify a claim anywhere in a unit: its hedge.
+QUALIFIES = re.compile(
+    r"\b(?:There (?:was|has been|is|were) no|No independent|(?:could|can)(?: not|not) be "
+    r"(?:independently )?(?:verified|confirmed)|has not been (?:independently )?(?:verified|"
+    r"confirmed)|without (?:providing |offering |giving )?evidence)\b",
+    re.IGNORECASE,
+)
+# A qualified wording this close (token set ratio) to a chosen bare one is the same claim.
+SAME_CLAIM_RATIO = 85.0
+# A sentence that points back: a hedge opening it, or a definite figure or claim.
+LEANS_BACK = re.compile(
+    r"^(?:There (?:was|has been|is|were) no|No independent|Neither|That)\b"
+    r"|\b(?:the|this|that|either|both|these|those) (?:figure|figures|number|numbers|total|"
+    r"toll|claim|claims|account|accounts|estimate|estimates|report|reports)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -35,7 +55,59 @@ def is_standalone(sentence: Sentence, openers: frozenset[str]) -> bool:
     words = sentence.text.split()
     if not MIN_WORDS <= len(words) <= MAX_WORDS or sentence.text[:1] in "“\"'‘(":
         return False
-    return words[0].lower().strip(",") not in openers and sentence.text[-1:] in '.!?”"'
+    if not quotes_balanced(sentence.text):
+        return False  # one sentence of a quotation running over several
+    return not is_dependent(sentence.text, openers) and sentence.text[-1:] in '.!?”"'
+
+
+def quotes_balanced(text: str) -> bool:
+    """Return True if every quotation a sentence opens it also closes."""
+    return text.count("“") == text.count("”") and text.count('"') % 2 == 0
+
+
+def is_dependent(text: str, openers: frozenset[str]) -> bool:
+    """Return True if a sentence leans on the one before: it opens with a pronoun or a
+    connective ("He added", "But"), qualifies it ("There was no independent confirmation"),
+    or points back at a figure or claim ("put the figure closer to 5,000")."""
+    first = text.split()[0].lower().strip(",") if text.split() else ""
+    return first in openers or bool(LEANS_BACK.search(text))
+
+
+def units(facts: ArticleFacts, openers: frozenset[str]) -> list[Sentence]:
+    """Return an article's summary units: each standalone sentence with the dependent
+    sentences right after it in its paragraph (at most two), as one contiguous slice of the
+    paragraph, so that a claim keeps its "There was no independent confirmation"."""
+    out = []
+    sentences = facts.sentences
+    for k, head in enumerate(sentences):
+        if not is_standalone(head, openers):
+            continue
+        last = head
+        for nxt in sentences[k + 1 : k + 1 + MAX_ATTACHED]:
+            if nxt.source != head.source or not is_dependent(nxt.text, openers):
+                break
+            if not quotes_balanced(nxt.text):
+                break
+            last = nxt
+        if last is head:
+            out.append(head)
+            continue
+        paragraph = facts.article.paragraphs[head.source.paragraph]
+        out.append(
+            Sentence(
+                text=paragraph[head.start : last.end].strip(),
+                source=head.source,
+                start=head.start,
+                end=last.end,
+            )
+        )
+    return out
+
+
+def extends(a: str, b: str) -> bool:
+    """Return True if one comparable unit is the other with a sentence added (its hedge)."""
+    shorter, longer = sorted((a, b), key=len)
+    return len(shorter) * 2 >= len(longer) and fuzz.partial_ratio(shorter, longer) >= 97
 
 
 def cluster_sentences(sentences: Sequence[Sentence]) -> list[Candidate]:
@@ -43,7 +115,7 @@ def cluster_sentences(sentences: Sequence[Sentence]) -> list[Candidate]:
     groups: list[tuple[str, list[Sentence]]] = []
     for s in sentences:
         key = comparable(s.text)
-        home = next((g for g in groups if is_same_sentence(key, g[0])), None)
+        home = next((g for g in groups if is_same_sentence(key, g[0]) or extends(key, g[0])), None)
         if home is None:
             groups.append((key, [s]))
         else:
@@ -65,7 +137,7 @@ def rank_sentences(
     openers: frozenset[str],
 ) -> tuple[Cited, ...]:
     """Return the summary: `count` sentences, each citing every article that carries it."""
-    sentences = [s for f in facts for s in f.sentences if is_standalone(s, openers)]
+    sentences = [u for f in facts for u in units(f, openers)]
     ranked = sorted(
         cluster_sentences(sentences),
         key=lambda c: (-score(c, lineage), c.variants[0].source, c.key),
@@ -76,11 +148,49 @@ def rank_sentences(
             break
         if all(fuzz.token_set_ratio(candidate.key, c.key) < REPEAT_RATIO for c in chosen):
             chosen.append(candidate)
+    chosen = [with_qualifier(c, ranked) for c in chosen]
     chosen.sort(key=lambda c: (min(v.source.paragraph for v in c.variants), c.variants[0].source))
-    return tuple(
-        Cited(
-            text=max(c.variants, key=lambda v: (len(v.text), v.source)).text,
-            sources=tuple(sorted({v.source for v in c.variants})),
-        )
-        for c in chosen
+    return tuple(cited(c) for c in chosen)
+
+
+def qualified(candidate: Candidate) -> bool:
+    """Return True if a candidate's fullest wording carries a sentence that qualifies it."""
+    return bool(QUALIFIES.search(max(candidate.variants, key=lambda v: len(v.text)).text))
+
+
+def with_qualifier(chosen: Candidate, ranked: Sequence[Candidate]) -> Candidate:
+    """Return the chosen candidate, or, if another wording of it keeps the sentence that
+    qualifies it ("There was no independent confirmation of their claim."), that wording
+    with both clusters' variants: a hedge is never dropped for a better-ranked bare claim."""
+    if qualified(chosen):
+        return chosen
+    for other in ranked:
+        if other is not chosen and qualified(other) and extends(chosen.key, other.key):
+            return Candidate(key=other.key, variants=other.variants + chosen.variants)
+        if (
+            other is not chosen
+            and qualified(other)
+            and fuzz.token_set_ratio(chosen.key, other.key) >= SAME_CLAIM_RATIO
+        ):
+            return Candidate(key=other.key, variants=other.variants + chosen.variants)
+    return chosen
+
+
+def cited(candidate: Candidate) -> Cited:
+    """Return a chosen candidate as shown: its fullest wording, citing the articles whose
+    wording is that one lightly edited (a paraphrase that joined the cluster is not cited
+    for words it does not hold)."""
+    shown = max(candidate.variants, key=lambda v: (len(v.text), v.source))
+    key = comparable(shown.text)
+    return Cited(
+        text=shown.text,
+        sources=tuple(
+            sorted(
+                {
+                    v.source
+                    for v in candidate.variants
+                    if fuzz.ratio(comparable(v.text), key) >= CITE_RATIO
+                }
+            )
+        ),
     )
