@@ -9,6 +9,7 @@ import logging
 import sqlite3
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,9 @@ from briefgen.ingest import read_corpus
 from briefgen.model import ArticleFacts, Briefing, CleanArticle, Corpus, RawArticle, Settings, Site
 from briefgen.parallel import PARALLEL_MIN_ARTICLES, analyse_in_pool
 from briefgen.render import build_env, render_site
+from briefgen.render.changes import snapshot_site
+from briefgen.render.history import advance_history, history_json, read_history
+from briefgen.render.write import read_text_or_none, write_text_atomic
 
 log = logging.getLogger(__name__)
 
@@ -142,6 +146,53 @@ def generate_site(
     settings: Settings, nlp: Any | None = None, load_model: Callable[[], Any] = load_nlp
 ) -> Site:
     """Return the whole generated site (pages and export) for the settings' corpus."""
+    return generate_compared(settings, nlp, load_model).site
+
+
+HISTORY_FILE = "history.json"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Compared:
+    """A generated site whose briefings say what changed since the previous build, and the
+    history to record once the site is safely written (None: no cache folder, no history)."""
+
+    briefings: tuple[Briefing, ...]
+    site: Site
+    history: str | None
+    history_path: Path | None
+
+
+def history_path(settings: Settings) -> Path | None:
+    """Return where the snapshots of earlier builds are kept: the cache folder, if any."""
+    return Path(settings.cache_dir) / HISTORY_FILE if settings.cache_dir else None
+
+
+def generate_compared(
+    settings: Settings, nlp: Any | None = None, load_model: Callable[[], Any] = load_nlp
+) -> Compared:
+    """Return the generated site, each briefing compared with the previous build's (see
+    docs/guide: "What changed"); the caller records `history` after a successful write."""
     briefings, problems = generate_briefings(settings, nlp, load_model)
+    path = history_path(settings)
+    latest, baseline = read_history(read_text_or_none(path) if path else None)
+    current = snapshot_site(briefings)
+    previous = advance_history(latest, baseline, current)
     env = build_env(settings.templates_dir)
-    return render_site(briefings, env, settings.output_dir, problems)
+    return Compared(
+        briefings=briefings,
+        site=render_site(briefings, env, settings.output_dir, problems, previous=previous),
+        history=history_json(current, previous) if path is not None else None,
+        history_path=path,
+    )
+
+
+def record_history(compared: Compared) -> str | None:
+    """Write a compared build's history; return a warning instead of failing the build."""
+    if compared.history_path is None or compared.history is None:
+        return None
+    try:
+        write_text_atomic(compared.history_path, compared.history)
+    except OSError as error:
+        return f"{compared.history_path}: cannot record this build for 'what changed' ({error})"
+    return None

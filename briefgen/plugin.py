@@ -24,12 +24,9 @@ from briefgen.assets import MERMAID_URI, add_mermaid_script, read_mermaid
 from briefgen.config import BriefgenConfig, to_settings
 from briefgen.errors import BriefgenError
 from briefgen.model import Settings, Site
-from briefgen.pipeline import generate_briefings
-from briefgen.render import build_env, render_site
-from briefgen.render.changes import snapshot_site
-from briefgen.render.history import advance_history, history_json, read_history
+from briefgen.pipeline import Compared, generate_compared, record_history
 from briefgen.render.pages import inert_meta_value
-from briefgen.render.write import MARKER, read_text_or_none, write_text_atomic
+from briefgen.render.write import MARKER
 
 log = get_plugin_logger(__name__)
 
@@ -46,7 +43,6 @@ def _is_rendered_copy(file: File) -> bool:
 # page (a template added by the user) between them by name.
 PAGE_ORDER = ("index", "statements", "actors", "map", "sources", "changes", "print")
 # The snapshots of the last build and of the one it was compared with, in the cache folder.
-HISTORY_FILE = "history.json"
 # Generated pages use attribute lists ({: #s2-p3 }) and tables; MkDocs always adds toc.
 REQUIRED_EXTENSIONS = ("attr_list", "tables")
 
@@ -57,7 +53,7 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
     def __init__(self) -> None:
         self.settings: Settings | None = None
         self.nlp: Any = None
-        self.history: str | None = None  # written after a successful build (what changed)
+        self.compared: Compared | None = None  # its history is written after a good build
         self.titles: dict[str, str] = {}  # a briefing's index page (URI) -> its title
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -82,33 +78,20 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
             self.nlp = load_nlp()
         return self.nlp
 
-    def _history_path(self, settings: Settings) -> Path | None:
-        """Return where the snapshots of earlier builds are kept: the cache folder, if any."""
-        return Path(settings.cache_dir) / HISTORY_FILE if settings.cache_dir else None
-
     def _generate_site(self, settings: Settings) -> Site:
         """Return the generated site, each briefing compared with the previous build's."""
-        briefings, problems = generate_briefings(settings, self.nlp, self._load_model)
-        path = self._history_path(settings)
-        latest, baseline = read_history(read_text_or_none(path) if path else None)
-        current = snapshot_site(briefings)
-        previous = advance_history(latest, baseline, current)
-        if path is not None:
-            self.history = history_json(current, previous)
-        self.titles = {f"{settings.output_dir}/{b.slug}/index.md": b.title for b in briefings}
-        env = build_env(settings.templates_dir)
-        return render_site(briefings, env, settings.output_dir, problems, previous=previous)
+        compared = generate_compared(settings, self.nlp, self._load_model)
+        self.compared = compared
+        self.titles = {
+            f"{settings.output_dir}/{b.slug}/index.md": b.title for b in compared.briefings
+        }
+        return compared.site
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Record this build's snapshot, so that the next build can say what changed."""
-        assert self.settings is not None
-        path = self._history_path(self.settings)
-        if path is not None and self.history is not None:
-            try:
-                write_text_atomic(path, self.history)
-            except OSError as error:
-                log.warning(f"{path}: cannot record this build for 'what changed' ({error})")
-            self.history = None
+        if self.compared is not None and (warning := record_history(self.compared)):
+            log.warning(warning)
+        self.compared = None
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Generate the site and add each page and the export to the build."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from conftest import CORPORA
 
@@ -47,3 +48,36 @@ def test_check_clean_corpus_exits_0() -> None:
     result = CliRunner().invoke(main, ["check", "-f", str(CORPORA / "flood" / "mkdocs.yml")])
     assert result.exit_code == 0, result.output
     assert result.output.strip() == "0 problem(s), 0 article(s) skipped"
+
+
+def test_render_says_what_changed_since_the_last_render(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`briefgen render` keeps the same history as the plugin: the second render after an
+    article is added lists it as a new source; the first says it is the first build."""
+    monkeypatch.delenv("BRIEFGEN_NO_CACHE", raising=False)
+    monkeypatch.setenv("BRIEFGEN_CACHE_DIR", str(tmp_path / "cache"))
+    shutil.copytree(CORPORA / "port-strike", tmp_path / "c", ignore=shutil.ignore_patterns("*.yml"))
+    config = tmp_path / "c" / "mkdocs.yml"
+    templates = CORPORA.parent.parent / "templates"
+    config.write_text(
+        (CORPORA / "port-strike" / "mkdocs.yml")
+        .read_text(encoding="utf-8")
+        .replace("../../../templates", str(templates)),
+        encoding="utf-8",
+    )
+    late = tmp_path / "c" / "seeds" / "003_strike-talks.txt"
+    kept = late.read_text(encoding="utf-8")
+    late.unlink()
+    first = CliRunner().invoke(main, ["render", "-f", str(config)])
+    assert first.exit_code == 0, first.output
+    (changes,) = (tmp_path / "c" / "docs" / "briefings").glob("*/changes.md")
+    assert "First build" in changes.read_text(encoding="utf-8")
+    late.write_text(kept, encoding="utf-8")
+    second = CliRunner().invoke(main, ["render", "-f", str(config)])
+    assert second.exit_code == 0, second.output
+    (changes,) = (tmp_path / "c" / "docs" / "briefings").glob("*/changes.md")
+    page = changes.read_text(encoding="utf-8")
+    assert "First build" not in page
+    assert "## New sources" in page
+    assert "Talks" in page or "talks" in page

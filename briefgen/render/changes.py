@@ -103,26 +103,15 @@ def digest_paragraphs(paragraphs: Sequence[str]) -> str:
     return hashlib.sha256("\n\n".join(paragraphs).encode("utf-8")).hexdigest()[:16]
 
 
-def _attr(record: object, *names: str) -> str:
-    """Return the first non-empty string attribute among names, or ''."""
-    for name in names:
-        value = getattr(record, name, None)
-        if isinstance(value, str) and value:
-            return value
-    return ""
-
-
 def briefing_figures(briefing: Briefing) -> tuple[tuple[str, str, str], ...]:
-    """Return (key, label, figure) of the briefing's claims, if its records have any.
+    """Return (key, label, figure) of the briefing's figure claims; assertions have none.
 
-    Claims are read by attribute (`claimant_name` or `claimant_text`, `counted`, `figure`), so
-    that briefings without claim records simply have no figures; assertions have no figure.
     One claimant giving several figures for one thing shows them joined: '300 / 320'.
     """
     found: dict[str, tuple[str, set[str]]] = {}
-    for claim in getattr(briefing, "claims", ()):
-        what, figure = _attr(claim, "counted"), _attr(claim, "figure")
-        claimant = _attr(claim, "claimant_name", "claimant_text")
+    for claim in briefing.claims:
+        what, figure = claim.counted, claim.figure
+        claimant = claim.claimant_name or claim.claimant_text or ""
         if not what or not figure:
             continue
         label = f"{what} ({claimant})" if claimant else what

@@ -104,10 +104,22 @@ def test_compare_briefing_without_shared_article_is_new() -> None:
 
 def test_briefing_figures_read_claim_records() -> None:
     claims = (
-        SimpleNamespace(figure="4,000", counted="members on strike", claimant_name="the union"),
-        SimpleNamespace(figure="3,200", counted="members on strike", claimant_name="the union"),
-        SimpleNamespace(figure="", counted="", claimant_name="the union"),  # an assertion
-        SimpleNamespace(figure="12", counted="ships waiting", claimant_name=None),
+        SimpleNamespace(
+            figure="4,000",
+            counted="members on strike",
+            claimant_name="the union",
+            claimant_text=None,
+        ),
+        SimpleNamespace(
+            figure="3,200",
+            counted="members on strike",
+            claimant_name="the union",
+            claimant_text=None,
+        ),
+        SimpleNamespace(figure="", counted="", claimant_name="the union", claimant_text=None),
+        SimpleNamespace(
+            figure="12", counted="ships waiting", claimant_name=None, claimant_text=None
+        ),
     )
     figures = briefing_figures(SimpleNamespace(claims=claims))  # type: ignore[arg-type]
     assert figures == (
