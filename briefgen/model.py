@@ -443,7 +443,7 @@ class WireGroup:
 class Place:
     """A place the briefing's articles name (NER GPE, LOC or FAC), as named, with its sources."""
 
-    name: str  # the most used surface form: "Hama", "Idlib province"
+    name: str  # the most used surface form: "Mombasa", "Kilifi county"
     label: str  # the NER label most used for it
     mentions: int
     sources: tuple[SourceRef, ...]

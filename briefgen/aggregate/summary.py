@@ -107,7 +107,9 @@ def units(facts: ArticleFacts, openers: frozenset[str]) -> list[Sentence]:
 def extends(a: str, b: str) -> bool:
     """Return True if one comparable unit is the other with a sentence added (its hedge)."""
     shorter, longer = sorted((a, b), key=len)
-    return len(shorter) * 2 >= len(longer) and fuzz.partial_ratio(shorter, longer) >= 97
+    if len(shorter) * 2 < len(longer) or shorter.split()[:3] != longer.split()[:3]:
+        return False  # cheap tests first: this runs for every pair of candidates
+    return bool(fuzz.partial_ratio(shorter, longer) >= 97)
 
 
 def cluster_sentences(sentences: Sequence[Sentence]) -> list[Candidate]:

@@ -164,6 +164,11 @@ def _date_spans(sent: Span, knowledge: Knowledge) -> list[tuple[int, int]]:
     ]
 
 
+# Auxiliaries and governing words that put an event after the article's date.
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "would", "'d"})
+FUTURE_HEADS = frozenset({"due", "expect", "schedule", "plan", "intend", "set", "prepare"})
+
+
 def _is_future(span: Span) -> bool:
     """Return True if a date phrase speaks of the future: 'next Monday', 'will reopen on Monday'."""
     if any(t.lower_ == "next" for t in span):
@@ -171,7 +176,16 @@ def _is_future(span: Span) -> bool:
     verb = span.root.head
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
-    return any(c.lower_ in {"will", "shall", "'ll"} for c in verb.children)
+    for _ in range(3):  # "is due to brief ... on Monday", "said it would begin on Saturday"
+        if verb.lemma_ in FUTURE_HEADS or any(
+            c.lower_ in FUTURE_AUX or (c.dep_ == "acomp" and c.lower_ == "due")
+            for c in verb.children
+        ):
+            return True
+        if verb.dep_ not in {"xcomp", "ccomp"} or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
 
 
 def _is_number_name(span: Span) -> bool:

@@ -42,7 +42,9 @@ class VersionGroup:
 def _similarity(a: Sequence[str], b: Sequence[str]) -> float:
     """Return how alike two word lists are, 0 to 1 (difflib's ratio)."""
     matcher = SequenceMatcher(a=a, b=b, autojunk=False)
-    return matcher.ratio() if matcher.real_quick_ratio() >= EDIT_SIMILARITY else 0.0
+    if matcher.real_quick_ratio() < EDIT_SIMILARITY or matcher.quick_ratio() < EDIT_SIMILARITY:
+        return 0.0  # upper bounds of the ratio, far cheaper to compute
+    return matcher.ratio()
 
 
 def compare_paragraphs(first: Sequence[str], other: Sequence[str]) -> tuple[int, int, int, int]:

@@ -37,6 +37,15 @@ def events_of(text: str, published: str | None, nlp: Any, knowledge: Knowledge) 
             "The port will reopen on Monday.",
             [("2023-03-06", "day", "on Monday", False)],
         ),
+        # the future in reported speech or with "due to": forward, never the past weekday
+        (
+            "The union said its members would march on parliament on Monday.",
+            [("2023-03-06", "day", "on Monday", False)],
+        ),
+        (
+            "The minister is due to brief lawmakers on Saturday.",
+            [("2023-03-04", "day", "on Saturday", False)],
+        ),
         # overnight: the night before the article's date
         (
             "Floodwater reached the old town overnight.",
