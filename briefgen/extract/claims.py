@@ -7,9 +7,9 @@ Claimant, in order:
   2. the subject of a speech verb above the figure that find_statements could not name
      ("the ministry said 400 homes were lost"): its words only, no actor id;
   3. none: the article states the figure itself.
-Hedges (hedges.tsv) count in the claim's sentence, in the next sentence of its paragraph
-unless that one has figures of its own, and in a next paragraph that is only a hedge ("There
-was no independent confirmation of the toll."); hedges inside direct quotations are the
+Hedges (hedges.tsv) count in the claim's sentence, and in the next sentence of its paragraph
+or the next paragraph when that one only qualifies ("There was no independent confirmation
+of the toll."), never when it qualifies a claim of its own; hedges inside direct quotations are the
 speaker's words, not the text's doubt. A hedged sentence without figures is an assertion.
 """
 
@@ -159,8 +159,8 @@ def _paragraph_claims(
     claims = []
     for i, sent in enumerate(sents):
         attached = hedges[i]
-        if i + 1 < len(sents) and not figures[i + 1]:
-            attached += hedges[i + 1]
+        if i + 1 < len(sents) and _is_hedge_only(sents[i + 1], hedges[i + 1], figures[i + 1]):
+            attached += hedges[i + 1]  # not a hedge of the next sentence's own claim
         if i + 1 == len(sents):
             attached += trailing
         for figure in figures[i]:

@@ -178,3 +178,16 @@ def test_find_claims_offsets_point_at_the_figure(
 )
 def test_parse_number(text: str, value: float | None) -> None:
     assert parse_number(text) == value
+
+
+def test_a_hedge_of_the_next_claim_stays_with_it(
+    nlp: Any, index: AliasIndex, knowledge: Knowledge
+) -> None:
+    text = (
+        "Police said 23 people were detained after clashes at the gate. The union claimed that "
+        "officers had fired rubber pellets at protesters, without providing evidence."
+    )
+    rows = claims_of(text, nlp, index, knowledge)
+    detained = next(r for r in rows if r[0] == "23")
+    assert detained[4:] == ((), "stated")  # the union's "without providing evidence" is not
+    assert any("without providing evidence" in q for r in rows if r[0] == "" for q in r[4])
