@@ -1,4 +1,4 @@
-"""Screenshots of the seed site for the README: the home page, a briefing, its statements, its map.
+"""Screenshots of the seed site for the README: home, a briefing, statements, actors, map.
 
     .venv/bin/python tools/screenshots.py [--out docs/screenshots]
 
@@ -31,6 +31,8 @@ SHOTS = (
     ("home.png", "briefings/", "article h2 a"),
     ("briefing.png", "{briefing}", "article ol"),
     ("statements.png", "{briefing}statements/", "article h3"),
+    # Material draws the diagram in a closed shadow root: wait for its host, then a moment
+    ("actors.png", "{briefing}actors/", "article div.mermaid"),
     ("map.png", "{briefing}map/", "article img, article svg"),
 )
 
@@ -82,6 +84,9 @@ def take(out: Path, base: str) -> list[Path]:
                 print(f"skipped {name}: {url} answered {response and response.status}")  # noqa: T201
                 continue
             page.locator(ready).first.wait_for()
+            if "mermaid" in ready:  # show the diagram, not the tables above it
+                page.locator(ready).first.scroll_into_view_if_needed()
+                page.wait_for_timeout(1500)
             target = out / name
             target.write_bytes(optimise(page.screenshot(full_page=False)))
             written.append(target)
