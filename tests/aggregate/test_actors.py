@@ -9,8 +9,10 @@ import pytest
 
 from briefgen.aggregate import build_briefings
 from briefgen.extract import extract_articles
-from briefgen.model import Actor, ArticleMeta, CleanArticle, Knowledge, Settings
+from briefgen.model import Actor, Knowledge, Settings
 from briefgen.resources import load_knowledge
+
+from .builders import clean_article
 
 ARTICLES = {
     "a1": [
@@ -31,25 +33,6 @@ ARTICLES = {
 }
 
 
-def article(article_id: str, paragraphs: list[str]) -> CleanArticle:
-    meta = ArticleMeta(
-        title=article_id,
-        title_generated=False,
-        outlet=None,
-        authors=(),
-        published="2025-04-13",
-        updated=None,
-        dateline=None,
-    )
-    return CleanArticle(
-        id=article_id,
-        path=f"seeds/{article_id}.txt",
-        meta=meta,
-        paragraphs=tuple(paragraphs),
-        dropped=(),
-    )
-
-
 @pytest.fixture(scope="module")
 def actors(nlp: Any) -> dict[str, Actor]:
     knowledge: Knowledge = load_knowledge(())
@@ -61,7 +44,7 @@ def actors(nlp: Any) -> dict[str, Actor]:
         max_article_bytes=1_000_000,
         knowledge=knowledge,
     )
-    articles = [article(i, p) for i, p in ARTICLES.items()]
+    articles = [clean_article(i, tuple(p), "2025-04-13") for i, p in ARTICLES.items()]
     (briefing,) = build_briefings(extract_articles(articles, nlp, knowledge), settings)
     return {a.name: a for a in briefing.actors}
 

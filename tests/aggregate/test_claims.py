@@ -4,7 +4,9 @@ figures for the same thing marked disputed, two claimants never merged."""
 from __future__ import annotations
 
 from briefgen.aggregate.claims import merge_claims
-from briefgen.model import ArticleFacts, ArticleMeta, Claim, ClaimKind, CleanArticle, SourceRef
+from briefgen.model import ArticleFacts, Claim, ClaimKind, SourceRef
+
+from .builders import article_facts
 
 
 def claim(
@@ -42,21 +44,7 @@ def claim(
 
 
 def facts(article_id: str, *claims: Claim) -> ArticleFacts:
-    meta = ArticleMeta(
-        title=article_id,
-        title_generated=False,
-        outlet=None,
-        authors=(),
-        published="2023-03-02",
-        updated=None,
-        dateline=None,
-    )
-    article = CleanArticle(
-        id=article_id, path=f"{article_id}.txt", meta=meta, paragraphs=(), dropped=()
-    )
-    return ArticleFacts(
-        article=article, sentences=(), mentions=(), statements=(), relations=(), claims=claims
-    )
+    return article_facts(article_id, published="2023-03-02", claims=claims)
 
 
 def test_merge_claims_groups_one_claim_and_counts_a_wire_group_once() -> None:

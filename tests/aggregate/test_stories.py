@@ -5,44 +5,20 @@ from __future__ import annotations
 from briefgen.aggregate.stories import group_stories
 from briefgen.model import (
     ArticleFacts,
-    ArticleMeta,
-    CleanArticle,
     Mention,
     SourceRef,
     WireGroup,
 )
 
+from .builders import article_facts
+
 
 def facts(article_id: str, *actors: str) -> ArticleFacts:
-    article = CleanArticle(
-        id=article_id,
-        path=f"seeds/{article_id}.txt",
-        meta=ArticleMeta(
-            title=article_id,
-            title_generated=False,
-            outlet=None,
-            authors=(),
-            published=None,
-            updated=None,
-            dateline=None,
-        ),
-        paragraphs=("x",),
-        dropped=(),
-    )
+    at = SourceRef(article_id=article_id, paragraph=0)
     mentions = tuple(
-        Mention(
-            text=a,
-            label="ORG",
-            actor_id=a,
-            source=SourceRef(article_id=article_id, paragraph=0),
-            start=0,
-            end=1,
-        )
-        for a in actors
+        Mention(text=a, label="ORG", actor_id=a, source=at, start=0, end=1) for a in actors
     )
-    return ArticleFacts(
-        article=article, sentences=(), mentions=mentions, statements=(), relations=()
-    )
+    return article_facts(article_id, paragraphs=("x",), mentions=mentions)
 
 
 CORPUS = [

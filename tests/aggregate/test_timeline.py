@@ -6,12 +6,12 @@ from __future__ import annotations
 from briefgen.aggregate.timeline import build_timeline
 from briefgen.model import (
     ArticleFacts,
-    ArticleMeta,
-    CleanArticle,
     DatePrecision,
     Event,
     SourceRef,
 )
+
+from .builders import article_facts
 
 
 def event(
@@ -36,21 +36,7 @@ def event(
 
 
 def facts(article_id: str, *events: Event) -> ArticleFacts:
-    meta = ArticleMeta(
-        title=article_id,
-        title_generated=False,
-        outlet=None,
-        authors=(),
-        published="2023-03-02",
-        updated=None,
-        dateline=None,
-    )
-    article = CleanArticle(
-        id=article_id, path=f"{article_id}.txt", meta=meta, paragraphs=(), dropped=()
-    )
-    return ArticleFacts(
-        article=article, sentences=(), mentions=(), statements=(), relations=(), events=events
-    )
+    return article_facts(article_id, published="2023-03-02", events=events)
 
 
 WALKOUT = "Dock workers walked out on Monday, halting all traffic at the port."
