@@ -18,6 +18,7 @@ from briefgen.aggregate.countries import (
     CountryIndex,
     build_country_index,
     state_actor,
+    state_id,
     state_ids,
     text_countries,
 )
@@ -67,7 +68,7 @@ def bare_state_ids(
     for actor_id, counts in sorted(names_of.items()):
         found = {kinds.get(" ".join(name_tokens(name))) for name in counts}
         if len(found) == 1 and (kind := found.pop()) is not None:
-            target = slugify(home + (" armed forces" if kind == "military" else ""))
+            target = state_id(home, kind)
             if target != actor_id:
                 moved[actor_id] = target
     return moved

@@ -93,8 +93,7 @@ def state_actor(text: str, index: CountryIndex) -> tuple[str, str] | None:
         owner = country_of(tokens[at + 1 :], index)
         kind = dict(index.nouns).get(tokens[:at])
         if owner is not None and kind is not None:
-            suffix = " armed forces" if kind == MILITARY else ""
-            return slugify(owner + suffix), owner
+            return state_id(owner, kind), owner
     for noun, kind in index.nouns:
         if len(tokens) > len(noun) and tokens[-len(noun) :] == noun:
             head = tokens[: -len(noun)]
@@ -103,9 +102,13 @@ def state_actor(text: str, index: CountryIndex) -> tuple[str, str] | None:
             )
             if country is None:
                 continue
-            suffix = " armed forces" if kind == MILITARY else ""
-            return slugify(country + suffix), country
+            return state_id(country, kind), country
     return None
+
+
+def state_id(country: str, kind: str) -> str:
+    """Return the actor id of a country's government, or of its armed forces ("military")."""
+    return slugify(country + (" armed forces" if kind == MILITARY else ""))
 
 
 def state_ids(names: Mapping[str, Iterable[str]], index: CountryIndex) -> dict[str, str]:
