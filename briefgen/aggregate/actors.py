@@ -197,14 +197,18 @@ class Evidence:
     mentions: int
 
 
-def is_role(role: str, knowledge: Knowledge) -> bool:
+def role_words(knowledge: Knowledge) -> frozenset[str]:
+    """Return the words that make a role on their own ("spokesman", "monitor", "rebels")."""
+    known = knowledge.person_nouns | knowledge.source_words | knowledge.speaker_nouns
+    return known | {w for w, _, _ in knowledge.actor_words}
+
+
+def is_role(role: str, known: frozenset[str]) -> bool:
     """Return True if words read before or after a name make a role: not a number, not a
-    dangling preposition, and a lone word only if it is a known role word ("spokesman")."""
+    dangling preposition, and a lone word only if it is a known role word (`role_words`)."""
     words = role.lower().split()
     if not words or not any(c.isalpha() for c in role) or words[-1] in {"in", "of", "for", "at"}:
         return False
-    known = knowledge.person_nouns | knowledge.source_words | knowledge.speaker_nouns
-    known |= {w for w, _, _ in knowledge.actor_words}
     return len(words) > 1 or words[0] in known
 
 
@@ -217,13 +221,14 @@ def gather(
     role_counts: dict[str, Counter[str]] = defaultdict(Counter)
     sources: dict[str, set[SourceRef]] = defaultdict(set)
     cues: Counter[str] = Counter()
+    known = role_words(knowledge)
     for f in facts:
         for m in f.mentions:
             names[m.actor_id][m.text] += 1
             labels[m.actor_id][m.label] += 1
             sources[m.actor_id].add(m.source)
             cues[m.actor_id] += m.place_cue
-            if m.role and is_role(m.role, knowledge):
+            if m.role and is_role(m.role, known):
                 role_counts[m.actor_id][m.role] += 1
     for actor_id, role in roles.items():
         role_counts[actor_id][role] += 2  # a speaker's role as given beside their words
