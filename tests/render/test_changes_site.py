@@ -8,14 +8,12 @@ and rebuilding the same corpus keeps showing that comparison.
 from __future__ import annotations
 
 import html
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from sites import mkdocs_build
 
 pytestmark = pytest.mark.slow
 
@@ -26,12 +24,7 @@ LATE = "003_strike-talks.txt"  # the article the update adds
 
 def build(folder: Path, site: Path) -> None:
     """Run mkdocs build --strict on the corpus folder with its own cache folder."""
-    env = {k: v for k, v in os.environ.items() if k != "BRIEFGEN_NO_CACHE"}
-    env |= {"NO_MKDOCS_2_WARNING": "1", "BRIEFGEN_CACHE_DIR": str(folder / "cache")}
-    args = ["-m", "mkdocs", "build", "--strict", "-f", str(folder / "mkdocs.yml"), "-d", str(site)]
-    result = subprocess.run(
-        [sys.executable, *args], capture_output=True, text=True, env=env, cwd=folder, check=False
-    )
+    result = mkdocs_build(folder / "mkdocs.yml", site, cache_dir=folder / "cache")
     assert result.returncode == 0, result.stderr
 
 

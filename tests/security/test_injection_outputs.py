@@ -8,14 +8,12 @@ carrying payloads, reach the page.
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from sites import mkdocs_build
 
 from .conftest import HostileSite, parse_html, unsafe_elements
 from .payloads import HEADLINE, PRINCIPAL_QUOTE, SIDECAR_TITLE, write_hostile_corpus
@@ -57,12 +55,8 @@ def test_hostile_print_page_is_inert(hostile_site: HostileSite) -> None:
 
 
 def build(folder: Path, site: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if k != "BRIEFGEN_NO_CACHE"}
-    env |= {"NO_MKDOCS_2_WARNING": "1", "BRIEFGEN_CACHE_DIR": str(folder / "cache")}
-    args = ["-m", "mkdocs", "build", "--strict", "-f", str(folder / "mkdocs.yml"), "-d", str(site)]
-    result = subprocess.run(
-        [sys.executable, *args], capture_output=True, text=True, env=env, cwd=folder, check=False
-    )
+    """Run mkdocs build --strict on the corpus folder with its own cache folder."""
+    result = mkdocs_build(folder / "mkdocs.yml", site, cache_dir=folder / "cache")
     assert result.returncode == 0, result.stderr
 
 
