@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefgen.model import ClaimStatus
 
@@ -25,20 +26,26 @@ class Hedge:
     end: int
 
 
-def _pattern(hedges: Sequence[tuple[str, str, str]]) -> re.Pattern[str]:
-    """Return one pattern for all hedge phrases, longest first so that the longest wins."""
+@lru_cache(maxsize=8)
+def _compiled(
+    hedges: tuple[tuple[str, str, str], ...],
+) -> tuple[re.Pattern[str], dict[str, tuple[str, str, str]]]:
+    """Return one pattern for all hedge phrases, longest first so that the longest wins, and
+    each phrase's entry by its normalised wording. A pure function of the (immutable) hedge
+    table, memoised: it used to be rebuilt for every sentence."""
     phrases = sorted((h[0] for h in hedges), key=lambda p: (-len(p), p))
     alternation = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+    pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+    return pattern, {" ".join(h[0].lower().split()): h for h in hedges}
 
 
 def find_hedges(text: str, hedges: Sequence[tuple[str, str, str]]) -> tuple[Hedge, ...]:
     """Return the hedges of a text in order, each verbatim to its extent (phrase or clause)."""
     if not hedges:
         return ()
-    table = {" ".join(h[0].lower().split()): h for h in hedges}
+    pattern, table = _compiled(tuple(hedges))
     found = []
-    for match in _pattern(hedges).finditer(text):
+    for match in pattern.finditer(text):
         _, status, extent = table[" ".join(match.group(0).lower().split())]
         end = match.end()
         if extent == "clause":
