@@ -68,6 +68,7 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
+        prune_navigation(config)
         return config
 
     def _load_model(self) -> Any:
@@ -140,6 +141,25 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         server.watch(self.settings.corpus_dir)
         server.watch(self.settings.templates_dir)
         return server
+
+
+def prune_navigation(config: MkDocsConfig) -> bool:
+    """Switch on Material's navigation.prune: each page's navigation then holds the pages of
+    its own briefing and one link per other briefing, not every page of the site. Without it,
+    every page renders the whole navigation and the build grows with the square of the
+    number of briefings (bench/scale/README.md). Not with navigation.expand, which needs the
+    whole tree. Return True if the feature is on."""
+    if config.theme.name != "material":
+        return False
+    features = config.theme.get("features")
+    if not isinstance(features, list):
+        features = []
+        config.theme["features"] = features
+    if "navigation.expand" in features:
+        return False
+    if "navigation.prune" not in features:
+        features.append("navigation.prune")
+    return True
 
 
 def _sections(items: list[Any]) -> list[Section]:

@@ -157,3 +157,19 @@ def test_other_event_corpus(corpus: Path, tmp_path: Path) -> None:
     dumped = json.dumps(export)
     for word in ("Assad", "Aleppo", "Pedersen", "Syria"):
         assert word not in dumped
+
+
+def test_navigation_holds_one_link_per_other_briefing(tmp_path: Path) -> None:
+    """Material's navigation.prune (switched on by the plugin): a page's navigation lists its
+    own briefing's pages and only the first page of every other briefing, so that building
+    N briefings does not render N x N navigation entries."""
+    build(ROOT / "tests" / "corpora" / "conflict" / "mkdocs.yml", tmp_path)
+    folders = sorted(p for p in (tmp_path / "briefings").iterdir() if (p / "actors").is_dir())
+    assert len(folders) >= 2, folders
+    own, other = folders[0], folders[1]
+    html = (own / "statements" / "index.html").read_text(encoding="utf-8")
+    nav = html[html.index("md-nav--primary") : html.index("md-sidebar--secondary")]
+    assert f"{other.name}/actors/" not in nav  # the other briefing's pages are pruned
+    assert f"{other.name}/" in nav  # but its first page is linked
+    assert "md-nav__item--pruned" in nav
+    assert "../actors/" in nav or f"{own.name}/actors/" in nav  # its own pages are all there

@@ -126,14 +126,37 @@ def print_part(page: str, name: str, demote: bool) -> str:
     return body + "\n"
 
 
+# A citation on a briefing's pages: source number and paragraph (templates/_macros.md.j2).
+_CITATION = re.compile(r"\]\(sources\.md#s(\d+)-p(\d+)\b")
+
+
+def cited_paragraphs(pages: Sequence[str]) -> frozenset[tuple[int, int]]:
+    """Return the (source number, paragraph) of every citation on the pages."""
+    return frozenset((int(n), int(p)) for page in pages for n, p in _CITATION.findall(page))
+
+
 def render_print_page(env: Environment, briefing: Briefing, pages: dict[str, str]) -> str:
-    """Return a briefing's print page: its summary, actors, statements and sources in one."""
+    """Return a briefing's print page: its summary, actors, statements and sources in one.
+    Of the sources it keeps the paragraphs the other parts cite: printing every article's
+    full text would double the site's Markdown (bench/scale/README.md)."""
     folder = f"{briefing.slug}/"
-    parts = {
-        name: print_part(page, name, demote=name != PRINT_PARTS[0])
+    own = {
+        name: page
         for name in PRINT_PARTS
         for uri, page in pages.items()
         if uri.endswith(f"{folder}{name}.md")
+    }
+    own["sources"] = render_template(
+        env,
+        "sources.md.j2",
+        briefing=briefing,
+        numbers=source_numbers(briefing),
+        only=cited_paragraphs([page for name, page in own.items() if name != "sources"]),
+    )
+    parts = {
+        name: print_part(own[name], name, demote=name != PRINT_PARTS[0])
+        for name in PRINT_PARTS
+        if name in own
     }
     return render_template(env, "print.md.j2", briefing=briefing, parts=parts)
 

@@ -45,3 +45,23 @@ def test_print_page_holds_every_part_with_links_inside() -> None:
     targets = set(re.findall(r' href="#([^"]+)"', html))
     assert targets, html[:500]
     assert targets <= anchors, targets - anchors
+
+
+def test_print_page_keeps_only_the_cited_paragraphs_of_the_sources() -> None:
+    herald = article("000_herald", "Dockers strike in Port Avalon")
+    caro = said(
+        "Ines Caro", "ships would wait offshore", SourceRef(article_id="000_herald", paragraph=2)
+    )
+    site = render_site([briefing((herald,), (caro,))], build_env(str(TEMPLATES)), "briefings")
+    page = site.files["briefings/2025-03-10-port-avalon/print.md"]
+    sources = page[page.index("{: #part-sources }") :]
+    # paragraph 0 is cited by the summary, paragraph 2 by the statement; paragraph 1 by nothing
+    assert "{: #s1-p0 }" in sources
+    assert "{: #s1-p2 }" in sources
+    assert "4,000 members" not in sources
+    assert "{: #s1-p1 }" not in sources
+    assert '](sources.md "The full texts")' in sources  # the full texts are one click away
+    # the sources page itself still holds every paragraph
+    full = site.files["briefings/2025-03-10-port-avalon/sources.md"]
+    assert "4,000 members" in full
+    assert "print version" not in full
