@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from briefgen.aggregate.actors import (
     best_name,
@@ -58,19 +58,57 @@ def canonicalize(facts: ArticleFacts, id_map: Mapping[str, str]) -> ArticleFacts
     )
 
 
-def bare_state_ids(
-    names_of: Mapping[str, Counter[str]], home: str, knowledge: Knowledge
-) -> dict[str, str]:
-    """Return id -> the home state's id for actors named only by a bare state noun ("the
-    government", "Army"): in a story about one country, its government and army."""
+class MovedNames(Mapping[str, Counter[str]]):
+    """Names by id with some ids' names moved to other ids (`moves`: old -> new, in order),
+    without copying the corpus' names for each story: an overlay of the changed entries."""
+
+    def __init__(self, base: Mapping[str, Counter[str]], moves: Mapping[str, str]) -> None:
+        self.base = base
+        self.overlay: dict[str, Counter[str]] = {}
+        self.removed: set[str] = set()
+        for old_id, new_id in moves.items():  # names[new] = names.get(new) + names.pop(old)
+            before = self.get(new_id, Counter())
+            moved = self[old_id]
+            self.overlay.pop(old_id, None)
+            self.removed.add(old_id)
+            self.removed.discard(new_id)
+            self.overlay[new_id] = before + moved
+
+    def __getitem__(self, key: str) -> Counter[str]:
+        if key in self.overlay:
+            return self.overlay[key]
+        if key in self.removed:
+            raise KeyError(key)
+        return self.base[key]
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self.overlay
+        yield from (k for k in self.base if k not in self.overlay and k not in self.removed)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+def bare_state_kinds(names_of: Mapping[str, Counter[str]], knowledge: Knowledge) -> dict[str, str]:
+    """Return id -> state kind ("government", "armed forces") for the actors named only by a
+    bare state noun ("the government", "Army"). Computed once for the corpus."""
     kinds = dict(knowledge.state_nouns)
-    moved = {}
+    found_kinds = {}
     for actor_id, counts in sorted(names_of.items()):
         found = {kinds.get(" ".join(name_tokens(name))) for name in counts}
         if len(found) == 1 and (kind := found.pop()) is not None:
-            target = state_id(home, kind)
-            if target != actor_id:
-                moved[actor_id] = target
+            found_kinds[actor_id] = kind
+    return found_kinds
+
+
+def bare_state_ids(bare_kinds: Mapping[str, str], home: str) -> dict[str, str]:
+    """Return id -> the home state's id for actors named only by a bare state noun (see
+    bare_state_kinds): in a story about one country, its government and army."""
+    moved = {}
+    for actor_id, kind in sorted(bare_kinds.items()):
+        target = state_id(home, kind)
+        if target != actor_id:
+            moved[actor_id] = target
     return moved
 
 
@@ -156,17 +194,20 @@ def build_briefing(
     names_of: Mapping[str, Counter[str]] | None = None,
     states: Mapping[str, str] | None = None,
     index: CountryIndex | None = None,
+    bare_kinds: Mapping[str, str] | None = None,
 ) -> Briefing:
-    """Return the briefing of one story's articles."""
+    """Return the briefing of one story's articles. The corpus-wide arguments (`names_of`,
+    `states`, `index`, `bare_kinds`) are computed from these facts when not given."""
     knowledge = settings.knowledge
     index = index or build_country_index(knowledge)
     home = home_country(facts, index)
-    names_of = dict(names_of or {})
-    bare = bare_state_ids(names_of, home, knowledge) if home else {}
+    names_of = names_of or {}
+    if bare_kinds is None:
+        bare_kinds = bare_state_kinds(names_of, knowledge)
+    bare = bare_state_ids(bare_kinds, home) if home else {}
     if bare:  # "the government", "the army": the state of the country the story happens in
         facts = [canonicalize(f, bare) for f in facts]
-        for old_id, new_id in bare.items():
-            names_of[new_id] = names_of.get(new_id, Counter()) + names_of.pop(old_id)
+        names_of = MovedNames(names_of, bare)
         states = {**(states or {}), **{new_id: str(home) for new_id in bare.values()}}
     lineage = lineage_of(wire)
     roles = speaker_roles(facts)
@@ -233,6 +274,7 @@ def build_briefings(facts: Sequence[ArticleFacts], settings: Settings) -> tuple[
         for state in [state_actor(best_name(counts), index)]
         if state is not None and follow(moved, state[0]) == id_map[i]
     }
+    bare_kinds = bare_state_kinds(names_of, settings.knowledge)
     facts = [canonicalize(f, id_map) for f in facts]
     wire = group_wire_copies(facts)
     by_id = {f.article.id: f for f in facts}
@@ -245,7 +287,9 @@ def build_briefings(facts: Sequence[ArticleFacts], settings: Settings) -> tuple[
         title = next((pin.title for pin in pins if story[0] in pin.articles), None)
         slug = briefing_slug(own, taken, title)
         briefings.append(
-            build_briefing(own, own_wire, settings, slug, title, names_of, states, index)
+            build_briefing(
+                own, own_wire, settings, slug, title, names_of, states, index, bare_kinds
+            )
         )
     return tuple(
         sorted(briefings, key=lambda b: (b.period[1] if b.period else "", b.slug), reverse=True)

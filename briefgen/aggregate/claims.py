@@ -12,8 +12,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
-from briefgen.aggregate.similarity import comparable, is_name_variant, is_same_sentence
+from briefgen.aggregate.similarity import (
+    comparable,
+    is_name_variant,
+    is_same_sentence,
+    same_sentence_positions,
+)
 from briefgen.aggregate.wire import count_lineages
 from briefgen.model import ArticleFacts, Claim, ClaimGroup, ClaimStatus, SourceRef
 
@@ -133,6 +139,43 @@ def _merged(
     )
 
 
+@dataclass
+class ClaimIndex:
+    """The first claim of each group, indexed by what is_same_claim requires to be equal, so
+    that a claim is compared with the few groups it could join, not with all of them. It
+    yields exactly the groups is_same_claim could accept, in group order."""
+
+    assertions: list[str] = field(default_factory=list)  # comparable sentences
+    assertion_groups: list[int] = field(default_factory=list)
+    by_value: dict[tuple[object, ...], list[int]] = field(default_factory=dict)
+    by_words: dict[tuple[str, str, str], list[int]] = field(default_factory=dict)
+    unvalued_by_words: dict[tuple[str, str, str], list[int]] = field(default_factory=dict)
+
+    def add(self, claim: Claim, group: int) -> None:
+        if claim.kind == "assertion":
+            self.assertions.append(comparable(claim.sentence))
+            self.assertion_groups.append(group)
+            return
+        words = (claim.kind, comparable(claim.figure), comparable(claim.counted))
+        self.by_words.setdefault(words, []).append(group)
+        if claim.value is None:
+            self.unvalued_by_words.setdefault(words, []).append(group)
+        else:
+            key = (claim.kind, claim.value, claim.unit, claim.outcome)
+            self.by_value.setdefault(key, []).append(group)
+
+    def candidates(self, claim: Claim) -> list[int]:
+        """Return, in order, the groups whose first claim may be the same claim."""
+        if claim.kind == "assertion":
+            near = same_sentence_positions(comparable(claim.sentence), self.assertions)
+            return [self.assertion_groups[n] for n in near]
+        words = (claim.kind, comparable(claim.figure), comparable(claim.counted))
+        if claim.value is None:  # compared by words with every group of its kind
+            return self.by_words.get(words, [])
+        key = (claim.kind, claim.value, claim.unit, claim.outcome)
+        return sorted(self.by_value.get(key, []) + self.unvalued_by_words.get(words, []))
+
+
 def _order(claim: Claim) -> tuple[str, int, int, str]:
     return claim.source.article_id, claim.source.paragraph, claim.start, claim.figure
 
@@ -143,12 +186,16 @@ def merge_claims(
     """Return the briefing's claims, one group per claim: counts first, then distances, sums
     and assertions; within each, the most independent sources first, then in reading order."""
     groups: list[list[Claim]] = []
+    index = ClaimIndex()
     for claim in sorted((c for f in facts for c in f.claims), key=_order):
-        home = next((g for g in groups if is_same_claim(g[0], claim)), None)
+        home = next(
+            (g for g in index.candidates(claim) if is_same_claim(groups[g][0], claim)), None
+        )
         if home is None:
+            index.add(claim, len(groups))
             groups.append([claim])
         else:
-            home.append(claim)
+            groups[home].append(claim)
     ids = [_group_id(g) for g in groups]
     conflicts = _conflicts(groups)
     merged = [

@@ -8,12 +8,13 @@ articles, picked greedily while skipping near-repeats, then put back in reading 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from briefgen.aggregate.similarity import comparable, is_same_sentence
+from briefgen.aggregate.similarity import comparable, same_sentence_positions
 from briefgen.aggregate.wire import count_lineages
 from briefgen.model import ArticleFacts, Cited, Sentence
 
@@ -113,16 +114,23 @@ def extends(a: str, b: str) -> bool:
 
 
 def cluster_sentences(sentences: Sequence[Sentence]) -> list[Candidate]:
-    """Return sentences grouped with their light edits from other articles."""
-    groups: list[tuple[str, list[Sentence]]] = []
+    """Return sentences grouped with their light edits from other articles: each joins the
+    first group whose key it repeats (is_same_sentence) or extends, else starts a group."""
+    keys: list[str] = []
+    members: list[list[Sentence]] = []
+    by_opening: dict[tuple[str, ...], list[int]] = defaultdict(list)  # extends() needs one
     for s in sentences:
         key = comparable(s.text)
-        home = next((g for g in groups if is_same_sentence(key, g[0]) or extends(key, g[0])), None)
-        if home is None:
-            groups.append((key, [s]))
+        opening = tuple(key.split()[:3])
+        same = same_sentence_positions(key, keys)[:1]
+        extended = [g for g in by_opening.get(opening, ()) if extends(key, keys[g])][:1]
+        if same or extended:
+            members[min(same + extended)].append(s)
         else:
-            home[1].append(s)
-    return [Candidate(key=k, variants=tuple(v)) for k, v in groups]
+            by_opening[opening].append(len(keys))
+            keys.append(key)
+            members.append([s])
+    return [Candidate(key=k, variants=tuple(v)) for k, v in zip(keys, members, strict=True)]
 
 
 def score(candidate: Candidate, lineage: Mapping[str, str]) -> float:
