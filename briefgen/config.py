@@ -18,6 +18,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from briefgen.model import ActorType, Principal, Settings, StoryPin
+from briefgen.parallel import executor_factory
 from briefgen.resources import load_knowledge
 
 ACTOR_TYPES: tuple[ActorType, ...] = ("person", "government", "organisation", "group")
@@ -83,6 +84,10 @@ class BriefgenConfig(StrictConfig):
     """Folder of the cache, relative to mkdocs.yml (or BRIEFGEN_CACHE_DIR)."""
     workers = c.Type(int, default=0)
     """Processes for per-article work on large corpora; 0 means one per CPU core."""
+    executor = c.Type(str, default="process")
+    """What runs the per-article work: "process" (a local process pool) or "module:callable",
+    a factory taking the number of workers and returning a concurrent.futures.Executor, such
+    as a Dask cluster's (see docs/guide/scale.md)."""
     stories = c.ListOfItems(c.SubConfig(StoryConfig), default=[])
     """Pin articles into a briefing of their own where the automatic grouping is wrong: to
     join articles it split, or to split off articles it joined."""
@@ -128,6 +133,10 @@ def to_settings(
     workers = config["workers"]
     if workers < 0:
         raise base.ValidationError("workers must be 0 (one per core) or more")
+    try:
+        executor_factory(config["executor"])
+    except ValueError as error:
+        raise base.ValidationError(str(error)) from error
     cache_dir = None
     if config["cache"] and base_dir is not None and not environ.get("BRIEFGEN_NO_CACHE"):
         cache_dir = str(Path(base_dir) / environ.get("BRIEFGEN_CACHE_DIR", config["cache_dir"]))
@@ -141,6 +150,7 @@ def to_settings(
         stories=pinned_stories([to_story(s) for s in config["stories"]]),
         cache_dir=cache_dir,
         workers=workers or os.cpu_count() or 1,
+        executor=config["executor"],
     )
 
 

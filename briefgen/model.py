@@ -103,6 +103,7 @@ class Settings:
     stories: tuple[StoryPin, ...] = ()
     cache_dir: str | None = None  # None: no cache
     workers: int = 1  # processes for per-article work
+    executor: str = "process"  # what runs it: "process" or a factory, "module:callable"
 
 
 # ---------------------------------------------------------------- ingest and clean

@@ -1,17 +1,23 @@
-"""Per-article work on all cores: a process pool for large corpora.
+"""Per-article work on all cores: a process pool for large corpora, or another executor.
 
-Each worker process loads the spaCy pipeline once (in its initializer) and analyses chunks of
-articles; results come back in corpus order, so the output does not depend on scheduling. A
-progress bar is shown on a terminal, never in CI or a log.
+Each worker loads the spaCy pipeline once (in the pool's initializer, or on its first chunk)
+and analyses chunks of articles; results come back in corpus order, so the output does not
+depend on scheduling. A progress bar is shown on a terminal, never in CI or a log.
+
+The executor is pluggable (the `executor` option): anything with the `map` and context
+manager of `concurrent.futures.Executor` will do, made by a factory named "module:callable"
+that takes the number of workers. That is how the per-article stage runs on a cluster, e.g.
+a Dask `Client(...).get_executor()`: see docs/guide/scale.md.
 """
 
 from __future__ import annotations
 
+import importlib
 import multiprocessing
 import os
 import sys
-from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
 from typing import TYPE_CHECKING, Any
 
 from briefgen.model import RawArticle, Settings
@@ -28,6 +34,11 @@ CHUNK_ARTICLES = 16
 _worker_nlp: Any = None
 
 
+# What makes an executor for N workers; the default is PROCESS_POOL.
+ExecutorFactory = Callable[[int], Executor]
+PROCESS_POOL = "process"
+
+
 def _load_model() -> None:
     global _worker_nlp
     from briefgen.extract import load_nlp
@@ -38,8 +49,34 @@ def _load_model() -> None:
 def _analyse_chunk(job: tuple[list[RawArticle], Settings]) -> list[Analysed]:
     from briefgen.pipeline import analyse
 
+    if _worker_nlp is None:  # an executor without our initializer: load on the first chunk
+        _load_model()
     raws, settings = job
     return analyse(raws, settings, _worker_nlp)
+
+
+def process_pool(workers: int) -> Executor:
+    """Return the default executor: `workers` local processes, each loading the model once."""
+    context = multiprocessing.get_context("spawn")  # safe beside mkdocs serve's threads
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_load_model)
+
+
+def executor_factory(spec: str) -> ExecutorFactory:
+    """Return the executor factory an `executor` option names: "process" (the default) or
+    "module:callable", a callable taking the number of workers. Raise ValueError, with the
+    reason, if it cannot be imported."""
+    if spec == PROCESS_POOL:
+        return process_pool
+    module_name, _, attribute = spec.partition(":")
+    if not module_name or not attribute:
+        raise ValueError(f"executor {spec!r}: expected 'process' or 'module:callable'")
+    try:
+        found = getattr(importlib.import_module(module_name), attribute)
+    except (ImportError, AttributeError) as error:
+        raise ValueError(f"executor {spec!r}: cannot import it ({error})") from error
+    if not callable(found):
+        raise ValueError(f"executor {spec!r}: not callable")
+    return found  # type: ignore[no-any-return]
 
 
 def show_progress() -> bool:
@@ -48,14 +85,11 @@ def show_progress() -> bool:
 
 
 def analyse_in_pool(raws: Sequence[RawArticle], settings: Settings) -> list[Analysed]:
-    """Return the analysis of each article, in order, computed on settings.workers processes."""
+    """Return the analysis of each article, in order, computed on settings.workers workers of
+    the configured executor."""
     chunks = [list(raws[i : i + CHUNK_ARTICLES]) for i in range(0, len(raws), CHUNK_ARTICLES)]
-    context = multiprocessing.get_context("spawn")  # safe beside mkdocs serve's threads
-    with ProcessPoolExecutor(
-        max_workers=min(settings.workers, len(chunks)),
-        mp_context=context,
-        initializer=_load_model,
-    ) as pool:
+    make = executor_factory(settings.executor)
+    with make(min(settings.workers, len(chunks))) as pool:
         done: Iterator[list[Analysed]] = pool.map(_analyse_chunk, [(c, settings) for c in chunks])
         if show_progress():
             from tqdm import tqdm

@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import executors
 import pytest
 from conftest import CORPORA, settings_for
 
@@ -93,6 +94,16 @@ def test_process_pool_gives_the_same_results(corpus_settings: Settings, nlp: Any
     raws = read_corpus(corpus_settings).articles
     settings = replace(corpus_settings, workers=2, cache_dir=None)
     assert analyse_in_pool(raws, settings) == analyse(raws, settings, nlp)
+
+
+def test_named_executor_runs_the_articles(corpus_settings: Settings, nlp: Any) -> None:
+    settings = replace(
+        corpus_settings, workers=3, cache_dir=None, executor="executors:counting_threads"
+    )
+    raws = read_corpus(settings).articles
+    executors.made.clear()
+    assert analyse_in_pool(raws, settings) == analyse(raws, settings, nlp)
+    assert executors.made == [min(3, -(-len(raws) // 16))]
 
 
 def test_unwritable_cache_folder_costs_speed_not_the_build(
