@@ -19,13 +19,15 @@ import sqlite3
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+from briefgen.aggregate.memo import Entry
 from briefgen.codec import decode, encode
 from briefgen.errors import Problem
 from briefgen.model import ArticleFacts, Knowledge, RawArticle
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS entries (
@@ -37,6 +39,8 @@ CREATE TABLE IF NOT EXISTS entries (
 )
 """
 CACHE_FILE = "articles.sqlite"
+# Keys of stored briefings (aggregate/memo.py); article keys are bare SHA-256 hex digests.
+STORY_PREFIX = "story:"
 # How long a build waits for another build (mkdocs serve beside briefgen render) to release it.
 SQLITE_TIMEOUT_S = 30.0
 
@@ -95,6 +99,7 @@ class ArticleCache:
         folder.mkdir(parents=True, exist_ok=True)
         self.db = self._open()
         self.hits = self.misses = self.damaged = 0
+        self.entries_used: set[str] = set()
 
     def _open(self) -> sqlite3.Connection:
         try:
@@ -125,7 +130,44 @@ class ArticleCache:
 
     def get(self, raw: RawArticle) -> Analysed | None:
         """Return the cached result for the article, or None (also for a damaged entry)."""
-        key = article_key(raw)
+        found = self._get(article_key(raw), Analysed, raw.path)
+        if found is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return found
+
+    def put(self, raw: RawArticle, result: Analysed) -> None:
+        """Store the result for the article; a cache that cannot be written (locked by another
+        build, disk full) costs only speed, never the build."""
+        self._put(article_key(raw), result, raw.path)
+
+    def get_entry(self, key: str) -> Entry | None:
+        """Return the stored briefing of a story key (aggregate/memo.py), or None."""
+        self.entries_used.add(STORY_PREFIX + key)
+        return self._get(STORY_PREFIX + key, Entry, f"story {key}")
+
+    def put_entry(self, key: str, entry: Entry) -> None:
+        """Store a story's briefing under its key (aggregate/memo.py)."""
+        self.entries_used.add(STORY_PREFIX + key)
+        self._put(STORY_PREFIX + key, entry, f"story {key}")
+
+    def drop_unused_entries(self) -> int:
+        """Delete the stored briefings this build neither read nor wrote (stories that changed
+        or went away); return how many."""
+        try:
+            stored = self.db.execute(
+                "SELECT key FROM entries WHERE namespace = ? AND key LIKE ?",
+                (self.namespace, STORY_PREFIX + "%"),
+            ).fetchall()
+            unused = [(self.namespace, k) for (k,) in stored if k not in self.entries_used]
+            self.db.executemany("DELETE FROM entries WHERE namespace = ? AND key = ?", unused)
+        except sqlite3.Error as error:
+            log.warning("cache: could not drop old briefings (%s)", error)
+            return 0
+        return len(unused)
+
+    def _get(self, key: str, hint: type[T], label: str) -> T | None:
         try:
             row = self.db.execute(
                 "SELECT checksum, value FROM entries WHERE namespace = ? AND key = ?",
@@ -134,35 +176,30 @@ class ArticleCache:
         except sqlite3.Error as error:
             row = ("", str(error).encode())  # unreadable: handled as a damaged entry below
         if row is None:
-            self.misses += 1
             return None
         checksum, value = row
         try:
             if not isinstance(value, bytes) or hashlib.sha256(value).hexdigest() != checksum:
                 raise ValueError("checksum mismatch")
-            result: Analysed = decode(Analysed, json.loads(zlib.decompress(value)))
+            found: T = decode(hint, json.loads(zlib.decompress(value)))
+            return found
         except (ValueError, TypeError, zlib.error) as error:
-            log.warning("cache entry for %s is damaged (%s); recomputing", raw.path, error)
+            log.warning("cache entry for %s is damaged (%s); recomputing", label, error)
             self.db.execute(
                 "DELETE FROM entries WHERE namespace = ? AND key = ?", (self.namespace, key)
             )
             self.damaged += 1
-            self.misses += 1
             return None
-        self.hits += 1
-        return result
 
-    def put(self, raw: RawArticle, result: Analysed) -> None:
-        """Store the result for the article; a cache that cannot be written (locked by another
-        build, disk full) costs only speed, never the build."""
+    def _put(self, key: str, result: Any, label: str) -> None:
         value = zlib.compress(json.dumps(encode(result), sort_keys=True).encode(), 6)
         try:
             self.db.execute(
                 "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)",
-                (self.namespace, article_key(raw), hashlib.sha256(value).hexdigest(), value),
+                (self.namespace, key, hashlib.sha256(value).hexdigest(), value),
             )
         except sqlite3.Error as error:
-            log.warning("cache: could not store %s (%s)", raw.path, error)
+            log.warning("cache: could not store %s (%s)", label, error)
 
     def stats(self) -> dict[str, Any]:
         return {"hits": self.hits, "misses": self.misses, "damaged": self.damaged}

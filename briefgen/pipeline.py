@@ -79,15 +79,7 @@ def analyse_corpus(
     pipeline (nlp, or else load_model()) is loaded only if an article needs analysing."""
     results: dict[str, Analysed] = {}
     with ExitStack() as stack:
-        cache = None
-        if settings.cache_dir is not None:
-            namespace = namespace_for(settings.knowledge, model_version())
-            try:
-                cache = stack.enter_context(ArticleCache(Path(settings.cache_dir), namespace))
-            except (OSError, sqlite3.Error) as error:
-                log.warning(
-                    "cache %s unusable (%s); analysing without it", settings.cache_dir, error
-                )
+        cache = open_cache(settings, stack)
         todo = []
         for raw in corpus.articles:
             hit = cache.get(raw) if cache is not None else None
@@ -123,7 +115,25 @@ def generate_briefings(
     if not facts:
         return (), problems
     articles = [f.article for f in facts]
-    return build_briefings(facts, settings), problems + pin_problems(articles, settings)
+    with ExitStack() as stack:
+        memo = open_cache(settings, stack)
+        briefings = build_briefings(facts, settings, memo)
+        if memo is not None:
+            log.info("cache: %d stored briefings dropped", memo.drop_unused_entries())
+    return briefings, problems + pin_problems(articles, settings)
+
+
+def open_cache(settings: Settings, stack: ExitStack) -> ArticleCache | None:
+    """Return the cache, closed with the stack, or None if there is none or it is unusable
+    (a build never fails for its cache: it is only slower)."""
+    if settings.cache_dir is None:
+        return None
+    namespace = namespace_for(settings.knowledge, model_version())
+    try:
+        return stack.enter_context(ArticleCache(Path(settings.cache_dir), namespace))
+    except (OSError, sqlite3.Error) as error:
+        log.warning("cache %s unusable (%s); analysing without it", settings.cache_dir, error)
+        return None
 
 
 def pin_problems(articles: list[CleanArticle], settings: Settings) -> list[Problem]:

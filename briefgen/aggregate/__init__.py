@@ -22,6 +22,14 @@ from briefgen.aggregate.countries import (
     state_ids,
     text_countries,
 )
+from briefgen.aggregate.memo import (
+    Entry,
+    Memo,
+    RecordingNames,
+    run_key,
+    still_holds,
+    story_key,
+)
 from briefgen.aggregate.places import collect_places
 from briefgen.aggregate.statements import merge_statements
 from briefgen.aggregate.stories import group_stories
@@ -77,9 +85,10 @@ class MovedNames(Mapping[str, Counter[str]]):
     def __getitem__(self, key: str) -> Counter[str]:
         if key in self.overlay:
             return self.overlay[key]
-        if key in self.removed:
+        value = None if key in self.removed else self.base.get(key)
+        if value is None:  # .get: a defaultdict base must not grow by being read
             raise KeyError(key)
-        return self.base[key]
+        return value
 
     def __iter__(self) -> Iterator[str]:
         yield from self.overlay
@@ -251,8 +260,11 @@ def build_briefing(
     )
 
 
-def build_briefings(facts: Sequence[ArticleFacts], settings: Settings) -> tuple[Briefing, ...]:
-    """Return one briefing per story, newest first."""
+def build_briefings(
+    facts: Sequence[ArticleFacts], settings: Settings, memo: Memo | None = None
+) -> tuple[Briefing, ...]:
+    """Return one briefing per story, newest first; with a memo, a story whose inputs have
+    not changed since the build that stored its briefing reuses it (see memo.py)."""
     names = collect_names(facts)
     persons = {m.actor_id for f in facts for m in f.mentions if m.label == "PERSON"}
     persons |= {s.speaker_id for f in facts for s in f.statements if " " in s.speaker_name}
@@ -274,6 +286,7 @@ def build_briefings(facts: Sequence[ArticleFacts], settings: Settings) -> tuple[
         for state in [state_actor(best_name(counts), index)]
         if state is not None and follow(moved, state[0]) == id_map[i]
     }
+    names_of = dict(names_of)  # read by every story: it must not grow by being read
     bare_kinds = bare_state_kinds(names_of, settings.knowledge)
     facts = [canonicalize(f, id_map) for f in facts]
     wire = group_wire_copies(facts)
@@ -281,16 +294,31 @@ def build_briefings(facts: Sequence[ArticleFacts], settings: Settings) -> tuple[
     taken: set[str] = set()
     briefings = []
     pins = settings.stories
+    run = run_key(index, states, bare_kinds, settings.summary_sentences) if memo else ""
     for story in group_stories(facts, wire, [pin.articles for pin in pins]):
         own = [by_id[i] for i in story]
         own_wire = [g for g in wire if set(g.article_ids) <= set(story)]
         title = next((pin.title for pin in pins if story[0] in pin.articles), None)
         slug = briefing_slug(own, taken, title)
-        briefings.append(
-            build_briefing(
-                own, own_wire, settings, slug, title, names_of, states, index, bare_kinds
+        if memo is None:
+            briefings.append(
+                build_briefing(
+                    own, own_wire, settings, slug, title, names_of, states, index, bare_kinds
+                )
             )
+            continue
+        key = story_key(run, own, own_wire, slug, title)
+        entry = memo.get_entry(key)
+        if entry is not None and still_holds(entry, names_of):
+            briefings.append(entry.briefing)
+            continue
+        recording = RecordingNames(names_of)
+        built = build_briefing(
+            own, own_wire, settings, slug, title, recording, states, index, bare_kinds
         )
+        if not recording.read_all:
+            memo.put_entry(key, Entry(reads=tuple(sorted(recording.read.items())), briefing=built))
+        briefings.append(built)
     return tuple(
         sorted(briefings, key=lambda b: (b.period[1] if b.period else "", b.slug), reverse=True)
     )

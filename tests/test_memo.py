@@ -1,0 +1,117 @@
+"""Briefings reused from the previous build (aggregate/memo.py) must be exactly the briefings
+a build from nothing makes: same corpus, same pages, byte for byte."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import CORPORA, settings_for
+
+from briefgen.aggregate import build_briefings
+from briefgen.aggregate.memo import Entry, RecordingNames, still_holds
+from briefgen.cache import STORY_PREFIX
+from briefgen.ingest import read_corpus
+from briefgen.model import ArticleFacts, Settings
+from briefgen.pipeline import analyse, generate_site
+
+CONFLICT = CORPORA / "conflict"
+
+
+class DictMemo:
+    """An in-memory memo that counts reuse."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, Entry] = {}
+        self.found = 0
+
+    def get_entry(self, key: str) -> Entry | None:
+        entry = self.entries.get(key)
+        self.found += entry is not None
+        return entry
+
+    def put_entry(self, key: str, entry: Entry) -> None:
+        self.entries[key] = entry
+
+
+@pytest.fixture(scope="module")
+def conflict_facts(nlp: Any) -> tuple[Settings, list[ArticleFacts]]:
+    settings = replace(settings_for(CONFLICT / "mkdocs.yml"), corpus_dir=str(CONFLICT / "seeds"))
+    found = analyse(read_corpus(settings).articles, settings, nlp)
+    return settings, [a.facts for a in found if a.facts is not None]
+
+
+def test_a_build_from_the_memo_equals_a_build_from_nothing(
+    conflict_facts: tuple[Settings, list[ArticleFacts]],
+) -> None:
+    settings, facts = conflict_facts
+    memo = DictMemo()
+    # first build without the last war article; then the whole corpus
+    before = build_briefings(
+        [f for f in facts if f.article.id != "004_kalindi-equator"], settings, memo
+    )
+    assert len(memo.entries) == len(before) >= 2
+    after = build_briefings(facts, settings, memo)
+    assert after == build_briefings(facts, settings)
+    assert memo.found >= 1  # the ferry story, unchanged, was looked up and reused
+    assert any(b in before for b in after)
+    assert not all(b in before for b in after)  # the war story was rebuilt
+    # and again with nothing changed: every briefing comes from the memo
+    memo.found = 0
+    again = build_briefings(facts, settings, memo)
+    assert again == after
+    assert memo.found == len(after)
+    # an article whose text changed but not its names, slug or wire groups: its story is
+    # built again all the same
+    herald = next(f for f in facts if f.article.id == "000_kalindi-herald")
+    text = herald.article.paragraphs
+    article = replace(herald.article, paragraphs=(*text[:-1], text[-1] + " (Corrected.)"))
+    edited = [replace(f, article=article) if f is herald else f for f in facts]
+    fresh = build_briefings(edited, settings)
+    assert fresh != after
+    assert build_briefings(edited, settings, memo) == fresh
+
+
+def test_a_briefing_is_not_reused_when_a_name_it_read_changed() -> None:
+    names = {"ines-caro": Counter({"Ines Caro": 2}), "harbour-board": Counter({"the board": 1})}
+    recording = RecordingNames(names)
+    assert recording.get("ines-caro") == Counter({"Ines Caro": 2})
+    assert recording.get("nobody") is None
+    entry = Entry(reads=tuple(sorted(recording.read.items())), briefing=None)  # type: ignore[arg-type]
+    assert not recording.read_all
+    assert still_holds(entry, names)
+    assert still_holds(entry, {**names, "harbour-board": Counter({"Harbour Board": 3})})
+    assert not still_holds(entry, {**names, "ines-caro": Counter({"Ines Caro": 3})})
+    assert not still_holds(entry, {**names, "nobody": Counter({"Nobody": 1})})
+    list(recording)
+    assert recording.read_all  # iterated: the build read every name, so it is not stored
+
+
+def test_cached_build_stores_briefings_and_gives_the_same_pages(tmp_path: Path, nlp: Any) -> None:
+    corpus = tmp_path / "seeds"
+    shutil.copytree(CONFLICT / "seeds", corpus)
+    held = corpus / "004_kalindi-equator.txt"
+    aside = tmp_path / held.name
+    held.replace(aside)
+    settings = replace(
+        settings_for(CONFLICT / "mkdocs.yml"),
+        corpus_dir=str(corpus),
+        cache_dir=str(tmp_path / "cache"),
+    )
+    generate_site(settings, nlp)
+    aside.replace(held)
+    cached = generate_site(settings, nlp)
+    plain = generate_site(replace(settings, cache_dir=None), nlp)
+    assert sorted(cached.files) == sorted(plain.files)
+    for uri, page in plain.files.items():
+        # what changed, and the list of briefings with its change counts, differ by design
+        if not uri.endswith("/changes.md") and uri != "briefings/index.md":
+            assert cached.files[uri] == page, uri
+    db = sqlite3.connect(tmp_path / "cache" / "articles.sqlite")
+    stored = db.execute("SELECT count(*) FROM entries WHERE key LIKE ?", (STORY_PREFIX + "%",))
+    assert stored.fetchone()[0] == len([u for u in plain.files if u.endswith("/actors.md")])
