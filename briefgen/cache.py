@@ -41,6 +41,7 @@ CREATE TABLE IF NOT EXISTS entries (
 CACHE_FILE = "articles.sqlite"
 # Keys of stored briefings (aggregate/memo.py); article keys are bare SHA-256 hex digests.
 STORY_PREFIX = "story:"
+PAGES_PREFIX = "pages:"  # a briefing's rendered pages (render/pages.py)
 # How long a build waits for another build (mkdocs serve beside briefgen render) to release it.
 SQLITE_TIMEOUT_S = 30.0
 
@@ -152,13 +153,23 @@ class ArticleCache:
         self.entries_used.add(STORY_PREFIX + key)
         self._put(STORY_PREFIX + key, entry, f"story {key}")
 
+    def get_pages(self, key: str) -> dict[str, str] | None:
+        """Return the stored pages of a briefing key (render/pages.py), or None."""
+        self.entries_used.add(PAGES_PREFIX + key)
+        return self._get(PAGES_PREFIX + key, dict[str, str], f"pages {key}")
+
+    def put_pages(self, key: str, pages: dict[str, str]) -> None:
+        """Store a briefing's pages under its key (render/pages.py)."""
+        self.entries_used.add(PAGES_PREFIX + key)
+        self._put(PAGES_PREFIX + key, pages, f"pages {key}")
+
     def drop_unused_entries(self) -> int:
-        """Delete the stored briefings this build neither read nor wrote (stories that changed
-        or went away); return how many."""
+        """Delete the stored briefings and pages this build neither read nor wrote (stories
+        that changed or went away); return how many."""
         try:
             stored = self.db.execute(
-                "SELECT key FROM entries WHERE namespace = ? AND key LIKE ?",
-                (self.namespace, STORY_PREFIX + "%"),
+                "SELECT key FROM entries WHERE namespace = ? AND (key LIKE ? OR key LIKE ?)",
+                (self.namespace, STORY_PREFIX + "%", PAGES_PREFIX + "%"),
             ).fetchall()
             unused = [(self.namespace, k) for (k,) in stored if k not in self.entries_used]
             self.db.executemany("DELETE FROM entries WHERE namespace = ? AND key = ?", unused)

@@ -7,6 +7,8 @@ sorted so that equal records give equal JSON whatever the hash seed.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import json
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -31,6 +33,13 @@ def encode(value: Any) -> JSON:
     if value is None or isinstance(value, str | int | float | bool):
         return value
     raise TypeError(f"cannot encode {type(value).__name__}")
+
+
+def digest(value: Any) -> str:
+    """Return a short stable digest of an encodable value (sets and keys sorted): equal
+    values give equal digests in every process, whatever the hash seed."""
+    text = json.dumps(encode(value), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
 @cache

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.aggregate import build_briefings
+from briefgen.aggregate.memo import Memo
 from briefgen.cache import Analysed, ArticleCache, model_version, namespace_for
 from briefgen.clean import clean_article
 from briefgen.errors import Problem
@@ -108,19 +109,18 @@ def analyse_corpus(
 
 
 def generate_briefings(
-    settings: Settings, nlp: Any | None = None, load_model: Callable[[], Any] = load_nlp
+    settings: Settings,
+    nlp: Any | None = None,
+    load_model: Callable[[], Any] = load_nlp,
+    memo: Memo | None = None,
 ) -> tuple[tuple[Briefing, ...], list[Problem]]:
-    """Return the briefings of the corpus and the problems met on the way."""
+    """Return the briefings of the corpus and the problems met on the way; with a memo (the
+    open cache), stories unchanged since an earlier build reuse their briefings."""
     facts, problems = analyse_corpus(read_corpus(settings), settings, nlp, load_model)
     if not facts:
         return (), problems
     articles = [f.article for f in facts]
-    with ExitStack() as stack:
-        memo = open_cache(settings, stack)
-        briefings = build_briefings(facts, settings, memo)
-        if memo is not None:
-            log.info("cache: %d stored briefings dropped", memo.drop_unused_entries())
-    return briefings, problems + pin_problems(articles, settings)
+    return build_briefings(facts, settings, memo), problems + pin_problems(articles, settings)
 
 
 def open_cache(settings: Settings, stack: ExitStack) -> ArticleCache | None:
@@ -183,15 +183,22 @@ def generate_compared(
 ) -> Compared:
     """Return the generated site, each briefing compared with the previous build's (see
     docs/guide: "What changed"); the caller records `history` after a successful write."""
-    briefings, problems = generate_briefings(settings, nlp, load_model)
-    path = history_path(settings)
-    latest, baseline = read_history(read_text_or_none(path) if path else None)
-    current = snapshot_site(briefings)
-    previous = advance_history(latest, baseline, current)
-    env = build_env(settings.templates_dir)
+    with ExitStack() as stack:
+        memo = open_cache(settings, stack)
+        briefings, problems = generate_briefings(settings, nlp, load_model, memo)
+        path = history_path(settings)
+        latest, baseline = read_history(read_text_or_none(path) if path else None)
+        current = snapshot_site(briefings)
+        previous = advance_history(latest, baseline, current)
+        env = build_env(settings.templates_dir)
+        site = render_site(
+            briefings, env, settings.output_dir, problems, previous=previous, memo=memo
+        )
+        if memo is not None:
+            log.info("cache: %d stored briefings and pages dropped", memo.drop_unused_entries())
     return Compared(
         briefings=briefings,
-        site=render_site(briefings, env, settings.output_dir, problems, previous=previous),
+        site=site,
         history=history_json(current, previous) if path is not None else None,
         history_path=path,
     )

@@ -15,7 +15,7 @@ from conftest import CORPORA, settings_for
 
 from briefgen.aggregate import build_briefings
 from briefgen.aggregate.memo import Entry, RecordingNames, still_holds
-from briefgen.cache import STORY_PREFIX
+from briefgen.cache import PAGES_PREFIX, STORY_PREFIX
 from briefgen.ingest import read_corpus
 from briefgen.model import ArticleFacts, Settings
 from briefgen.pipeline import analyse, generate_site
@@ -113,5 +113,21 @@ def test_cached_build_stores_briefings_and_gives_the_same_pages(tmp_path: Path, 
         if not uri.endswith("/changes.md") and uri != "briefings/index.md":
             assert cached.files[uri] == page, uri
     db = sqlite3.connect(tmp_path / "cache" / "articles.sqlite")
-    stored = db.execute("SELECT count(*) FROM entries WHERE key LIKE ?", (STORY_PREFIX + "%",))
-    assert stored.fetchone()[0] == len([u for u in plain.files if u.endswith("/actors.md")])
+    briefings = len([u for u in plain.files if u.endswith("/actors.md")])
+    for prefix in (STORY_PREFIX, PAGES_PREFIX):  # the first build's war story was dropped
+        stored = db.execute("SELECT count(*) FROM entries WHERE key LIKE ?", (prefix + "%",))
+        assert stored.fetchone()[0] == briefings, prefix
+
+    # pages come from the memo only for the same templates
+    templates = tmp_path / "templates"
+    shutil.copytree(settings.templates_dir, templates)
+    statements = templates / "statements.md.j2"
+    statements.write_text(
+        statements.read_text(encoding="utf-8").replace("# Official statements", "# Who said what"),
+        encoding="utf-8",
+    )
+    edited = generate_site(replace(settings, templates_dir=str(templates)), nlp)
+    pages = [u for u in edited.files if u.endswith("/statements.md")]
+    assert pages
+    for uri in pages:
+        assert "# Who said what" in edited.files[uri]

@@ -17,24 +17,16 @@ it; tests/test_memo.py checks that a build from the memo is byte for byte a buil
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 from briefgen.aggregate.countries import CountryIndex
-from briefgen.codec import encode
+from briefgen.codec import digest
 from briefgen.model import ArticleFacts, Briefing, WireGroup
 
 MISSING = None  # the digest of a name that was looked up and not found
-
-
-def digest(value: object) -> str:
-    """Return a short stable digest of a JSON-encodable record (sets sorted, keys sorted)."""
-    text = json.dumps(encode(value), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Protocol
 
 import yaml
 from jinja2 import Environment, TemplateError
 
+from briefgen.codec import digest
 from briefgen.errors import Problem, RenderError
 from briefgen.geo import map_places
 from briefgen.model import Briefing, Site
@@ -161,16 +163,42 @@ def render_print_page(env: Environment, briefing: Briefing, pages: dict[str, str
     return render_template(env, "print.md.j2", briefing=briefing, parts=parts)
 
 
-def render_briefing_extras(
-    env: Environment, briefing: Briefing, pages: dict[str, str], changes: BriefingChanges
+def render_changes_page(
+    env: Environment, briefing: Briefing, folder: str, changes: BriefingChanges
 ) -> dict[str, str]:
-    """Return a briefing's print and changes pages, beside its other pages (keyed by URI)."""
-    folder = next(iter(pages)).rpartition("/")[0]
+    """Return a briefing's What changed page, beside its other pages (keyed by URI)."""
     context = {"briefing": briefing, "numbers": source_numbers(briefing), "changes": changes}
-    return {
-        f"{folder}/changes.md": render_template(env, "changes.md.j2", **context),
-        f"{folder}/print.md": render_print_page(env, briefing, pages),
-    }
+    return {f"{folder}/changes.md": render_template(env, "changes.md.j2", **context)}
+
+
+class PagesMemo(Protocol):
+    """Where a briefing's pages are kept between builds (briefgen.cache.ArticleCache)."""
+
+    def get_pages(self, key: str) -> dict[str, str] | None: ...
+
+    def put_pages(self, key: str, pages: dict[str, str]) -> None: ...
+
+
+def briefing_pages(
+    env: Environment, briefing: Briefing, base: str, memo: PagesMemo | None, templates: str
+) -> dict[str, str]:
+    """Return a briefing's pages but What changed (they depend on the briefing alone), from
+    the memo when the same briefing was rendered by the same templates before."""
+    key = digest([briefing, base, templates]) if memo is not None else ""
+    if memo is not None and (found := memo.get_pages(key)) is not None:
+        return found
+    pages = render_briefing(env, briefing, base)
+    pages[f"{base}/{briefing.slug}/print.md"] = render_print_page(env, briefing, pages)
+    if memo is not None:
+        memo.put_pages(key, pages)
+    return pages
+
+
+def templates_fingerprint(env: Environment) -> str:
+    """Return a digest of every template the environment can load (its own folder)."""
+    loader = env.loader
+    names = sorted(loader.list_templates()) if loader is not None else []
+    return digest([(name, loader.get_source(env, name)[0]) for name in names if loader])
 
 
 def render_site(
@@ -180,11 +208,14 @@ def render_site(
     problems: Sequence[Problem] = (),
     *,
     previous: Snapshot | None = None,
+    memo: PagesMemo | None = None,
 ) -> Site:
     """Return every generated page, the export and the feed, keyed by URI under docs_dir.
 
-    previous is the snapshot of the build to compare with (None: this is the first build).
+    previous is the snapshot of the build to compare with (None: this is the first build);
+    memo keeps the pages of briefings rendered before (see briefing_pages).
     """
+    templates = templates_fingerprint(env) if memo is not None else ""
     changes = compare_site(briefings, previous)
     files = {
         f"{base}/index.md": render_template(
@@ -192,8 +223,9 @@ def render_site(
         )
     }
     for briefing in briefings:
-        pages = render_briefing(env, briefing, base)
-        files |= pages | render_briefing_extras(env, briefing, pages, changes[briefing.slug])
+        pages = briefing_pages(env, briefing, base, memo, templates)
+        folder = f"{base}/{briefing.slug}"
+        files |= pages | render_changes_page(env, briefing, folder, changes[briefing.slug])
     files[f"{base}/{EXPORT_NAME}"] = export_json(briefings)
     files[f"{base}/{FEED_NAME}"] = render_feed(briefings, base)
     return Site(files=dict(sorted(files.items())), problems=tuple(problems))
