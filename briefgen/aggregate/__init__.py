@@ -294,7 +294,7 @@ def build_briefings(
     taken: set[str] = set()
     briefings = []
     pins = settings.stories
-    run = run_key(index, states, bare_kinds, settings.summary_sentences) if memo else ""
+    run = run_key(index, states, bare_kinds, settings.summary_sentences) if memo is not None else ""
     for story in group_stories(facts, wire, [pin.articles for pin in pins]):
         own = [by_id[i] for i in story]
         own_wire = [g for g in wire if set(g.article_ids) <= set(story)]
