@@ -64,3 +64,24 @@ def test_sketch_candidates_find_light_edits_only() -> None:
         ("c", comparable("The central bank raised its main interest rate by half a point.")),
     ]
     assert list(candidate_pairs(items)) == [("a", "b")]
+
+
+def test_actors_named_across_the_corpus_do_not_join_stories() -> None:
+    """Two strikes and a flood, all naming the UN and the capital: articles of different
+    events share those two actors (plain Jaccard 2/6 = 0.33 would join every one of them);
+    weighted by rarity they count for little, and the events' own actors decide."""
+    common = ("un", "valdora")
+    corpus = [
+        facts("s1", *common, "dockers-union", "port-hesk", "ilse-varga"),
+        facts("s2", *common, "dockers-union", "port-hesk", "ilse-varga"),
+        facts("f1", *common, "river-oda", "red-cross", "mayor-tenn"),
+        facts("f2", *common, "river-oda", "red-cross", "mayor-tenn"),
+        facts("t1", *common, "rail-workers", "north-line", "odo-kai"),
+        facts("t2", *common, "rail-workers", "north-line", "odo-kai"),
+        *[facts(f"x{n}", *common, f"only-{n}-a", f"only-{n}-b", f"only-{n}-c") for n in range(6)],
+    ]
+    stories = group_stories(corpus, [])
+    assert ("s1", "s2") in stories
+    assert ("f1", "f2") in stories
+    assert ("t1", "t2") in stories
+    assert len(stories) == 9
