@@ -40,10 +40,14 @@ def rarity_weights(sets: Mapping[str, frozenset[str]]) -> dict[str, float]:
     return {actor: math.log(1 + len(sets) / n) for actor, n in named.items()}
 
 
-def weighted_jaccard(a: frozenset[str], b: frozenset[str], weight: Mapping[str, float]) -> float:
-    """Return the Jaccard overlap of two sets with weighted elements (0 for two empty sets)."""
-    union = sum(weight[x] for x in a | b)
-    return sum(weight[x] for x in a & b) / union if union else 0.0
+def weighted_jaccard(
+    a: frozenset[str], b: frozenset[str], weight: Mapping[str, float], totals: Sequence[float]
+) -> float:
+    """Return the Jaccard overlap of two sets with weighted elements, given the total weight
+    of each set (0 for two empty sets)."""
+    shared = sum(weight[x] for x in a & b)
+    union = totals[0] + totals[1] - shared
+    return shared / union if union > 0 else 0.0
 
 
 def group_stories(
@@ -79,10 +83,11 @@ def _group_free(
         return i
 
     weight = rarity_weights(sets)
+    total = {i: sum(weight[x] for x in actors) for i, actors in sets.items()}
     pairs = [
         (a, b)
         for a, b in pairs_sharing(sets, COMMON_ACTOR_SHARE)
-        if weighted_jaccard(sets[a], sets[b], weight) >= SAME_STORY_JACCARD
+        if weighted_jaccard(sets[a], sets[b], weight, (total[a], total[b])) >= SAME_STORY_JACCARD
     ]
     pairs += [(g.article_ids[0], other) for g in wire for other in g.article_ids[1:]]
     for a, b in pairs:
