@@ -84,6 +84,10 @@ class BriefgenConfig(StrictConfig):
     """Folder of the cache, relative to mkdocs.yml (or BRIEFGEN_CACHE_DIR)."""
     workers = c.Type(int, default=0)
     """Processes for per-article work on large corpora; 0 means one per CPU core."""
+    nav_briefings = c.Type(int, default=50)
+    """How many briefings, the newest, the navigation lists (0: all). The others are on the
+    list of briefings and found by search: a navigation of every briefing makes each page's
+    build cost grow with the number of briefings (docs/guide/scale.md)."""
     executor = c.Type(str, default="process")
     """What runs the per-article work: "process" (a local process pool) or "module:callable",
     a factory taking the number of workers and returning a concurrent.futures.Executor, such
@@ -133,6 +137,8 @@ def to_settings(
     workers = config["workers"]
     if workers < 0:
         raise base.ValidationError("workers must be 0 (one per core) or more")
+    if config.get("nav_briefings", 0) < 0:
+        raise base.ValidationError("nav_briefings must be 0 (all) or more")
     try:
         executor_factory(config["executor"])
     except ValueError as error:

@@ -55,6 +55,7 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         self.nlp: Any = None
         self.compared: Compared | None = None  # its history is written after a good build
         self.titles: dict[str, str] = {}  # a briefing's index page (URI) -> its title
+        self.ranks: dict[str, int] = {}  # a briefing's index page (URI) -> 0 for the newest
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Exist, so that MkDocs keeps this object (and its loaded model) across serve rebuilds."""
@@ -85,6 +86,9 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         self.compared = compared
         self.titles = {
             f"{settings.output_dir}/{b.slug}/index.md": b.title for b in compared.briefings
+        }
+        self.ranks = {  # newest first, as on the list of briefings
+            f"{settings.output_dir}/{b.slug}/index.md": n for n, b in enumerate(compared.briefings)
         }
         return compared.site
 
@@ -123,12 +127,20 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         return add_mermaid_script(output, get_relative_url(MERMAID_URI, page.url))
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        """Name each briefing's section by its title, not its folder, and order its pages."""
+        """Name each briefing's section by its title, not its folder, and order its pages;
+        list only the newest `nav_briefings` briefings (all their pages are still built)."""
+        briefing_sections = []
         for section in _sections(nav.items):
             uris = [c.file.src_uri for c in section.children if isinstance(c, Page)]
             if title := next((self.titles[u] for u in uris if u in self.titles), None):
                 section.title = inert_meta_value(title)  # the theme prints it unescaped
                 section.children.sort(key=_page_rank)
+                rank = min(self.ranks[u] for u in uris if u in self.ranks)
+                briefing_sections.append((rank, section))
+        limit = self.config.nav_briefings
+        if limit and len(briefing_sections) > limit:
+            dropped = {id(s) for _, s in sorted(briefing_sections, key=lambda r: r[0])[limit:]}
+            _drop_sections(nav.items, dropped)
         nav.pages = list(_pages(nav.items))
         for n, page in enumerate(nav.pages):  # previous/next follow the new order
             page.previous_page = nav.pages[n - 1] if n else None
@@ -169,6 +181,14 @@ def _sections(items: list[Any]) -> list[Section]:
         if isinstance(item, Section):
             found += [item, *_sections(item.children)]
     return found
+
+
+def _drop_sections(items: list[Any], dropped: set[int]) -> None:
+    """Remove the sections whose id() is in `dropped` from the navigation tree, in place."""
+    items[:] = [item for item in items if id(item) not in dropped]
+    for item in items:
+        if isinstance(item, Section):
+            _drop_sections(item.children, dropped)
 
 
 def _pages(items: list[Any]) -> list[Page]:

@@ -66,8 +66,8 @@ def test_config_unknown_key_message(tmp_path: Path, caplog: pytest.LogCaptureFix
         load_config(str(write_config(tmp_path, "      corpus_dirr: seeds\n")))
     assert (
         "Plugin 'briefgen' option 'corpus_dirr': unknown key 'corpus_dirr'; allowed keys: "
-        "cache, cache_dir, corpus_dir, executor, max_article_bytes, output_dir, principals, "
-        "stories, summary_sentences, templates_dir, workers"
+        "cache, cache_dir, corpus_dir, executor, max_article_bytes, nav_briefings, output_dir, "
+        "principals, stories, summary_sentences, templates_dir, workers"
     ) in caplog.text
 
 

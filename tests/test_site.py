@@ -173,3 +173,30 @@ def test_navigation_holds_one_link_per_other_briefing(tmp_path: Path) -> None:
     assert f"{other.name}/" in nav  # but its first page is linked
     assert "md-nav__item--pruned" in nav
     assert "../actors/" in nav or f"{own.name}/actors/" in nav  # its own pages are all there
+
+
+def test_navigation_lists_only_the_newest_briefings(tmp_path: Path) -> None:
+    """nav_briefings: 1 keeps the newest briefing in the navigation; the other one's pages
+    are built all the same and linked from the list of briefings."""
+    corpus = ROOT / "tests" / "corpora" / "conflict"
+    config = yaml.safe_load((corpus / "mkdocs.yml").read_text(encoding="utf-8"))
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "briefgen" in plugin:
+            plugin["briefgen"]["nav_briefings"] = 1
+            plugin["briefgen"]["corpus_dir"] = str(corpus / "seeds")
+            plugin["briefgen"]["templates_dir"] = str(ROOT / "templates")
+    config["docs_dir"] = str(corpus / config.get("docs_dir", "docs"))
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(config), encoding="utf-8")
+    site = tmp_path / "site"
+    build(config_file, site)
+    listed = (site / "briefings" / "index.html").read_text(encoding="utf-8")
+    folders = sorted(p.name for p in (site / "briefings").iterdir() if (p / "actors").is_dir())
+    assert len(folders) == 2
+    newest, older = sorted(folders, key=listed.index)  # the list shows the newest first
+    page = (site / "briefings" / newest / "actors" / "index.html").read_text(encoding="utf-8")
+    nav = page[page.index("md-nav--primary") : page.index("md-sidebar--secondary")]
+    assert f"{newest}/" in nav or "../" in nav
+    assert older not in nav
+    assert (site / "briefings" / older / "actors" / "index.html").is_file()
+    assert f"{older}/" in listed
