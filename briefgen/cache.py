@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from briefgen.aggregate.memo import Entry
-from briefgen.codec import decode, encode
+from briefgen.codec import encode, from_json, to_json
 from briefgen.errors import Problem
 from briefgen.model import ArticleFacts, Knowledge, RawArticle
 
@@ -192,7 +192,7 @@ class ArticleCache:
         try:
             if not isinstance(value, bytes) or hashlib.sha256(value).hexdigest() != checksum:
                 raise ValueError("checksum mismatch")
-            found: T = decode(hint, json.loads(zlib.decompress(value)))
+            found: T = from_json(hint, zlib.decompress(value))
             return found
         except (ValueError, TypeError, zlib.error) as error:
             log.warning("cache entry for %s is damaged (%s); recomputing", label, error)
@@ -203,7 +203,7 @@ class ArticleCache:
             return None
 
     def _put(self, key: str, result: Any, label: str) -> None:
-        value = zlib.compress(json.dumps(encode(result), sort_keys=True).encode(), 6)
+        value = zlib.compress(to_json(result), 6)
         try:
             self.db.execute(
                 "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)",

@@ -116,11 +116,14 @@ def generate_briefings(
 ) -> tuple[tuple[Briefing, ...], list[Problem]]:
     """Return the briefings of the corpus and the problems met on the way; with a memo (the
     open cache), stories unchanged since an earlier build reuse their briefings."""
-    facts, problems = analyse_corpus(read_corpus(settings), settings, nlp, load_model)
+    corpus = read_corpus(settings)
+    facts, problems = analyse_corpus(corpus, settings, nlp, load_model)
     if not facts:
         return (), problems
     articles = [f.article for f in facts]
-    return build_briefings(facts, settings, memo), problems + pin_problems(articles, settings)
+    sources = {raw.id: raw.sha256 for raw in corpus.articles}
+    briefings = build_briefings(facts, settings, memo, sources)
+    return briefings, problems + pin_problems(articles, settings)
 
 
 def open_cache(settings: Settings, stack: ExitStack) -> ArticleCache | None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import shutil
 import sqlite3
+import zlib
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -68,6 +70,32 @@ def test_damaged_entries_are_recomputed(corpus_settings: Settings, nlp: Any) -> 
     db.execute("UPDATE entries SET value = X'00' || value")
     db.commit()
     db.close()
+    second, _ = generate_briefings(corpus_settings, nlp)
+    assert second == first
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        b'{"facts": 3, "problems": []}',
+        b'{"facts": null}',
+        b'{"facts": null, "problems": [1]}',
+        b"[{",
+    ],
+)
+def test_entries_that_do_not_fit_their_type_are_recomputed(
+    corpus_settings: Settings, nlp: Any, stored: bytes
+) -> None:
+    first, _ = generate_briefings(corpus_settings, nlp)
+    value = zlib.compress(stored)
+    db = sqlite3.connect(Path(corpus_settings.cache_dir or "") / CACHE_FILE)
+    db.execute(
+        "UPDATE entries SET value = ?, checksum = ?", (value, hashlib.sha256(value).hexdigest())
+    )
+    db.commit()
+    db.close()
+    with pytest.raises(ValueError, match="Expected"):
+        decode(Analysed, {"facts": 3, "problems": []})
     second, _ = generate_briefings(corpus_settings, nlp)
     assert second == first
 

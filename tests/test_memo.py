@@ -14,7 +14,7 @@ import pytest
 from conftest import CORPORA, settings_for
 
 from briefgen.aggregate import build_briefings
-from briefgen.aggregate.memo import Entry, RecordingNames, still_holds
+from briefgen.aggregate.memo import Entry, RecordingNames, still_holds, story_key
 from briefgen.cache import PAGES_PREFIX, STORY_PREFIX
 from briefgen.ingest import read_corpus
 from briefgen.model import ArticleFacts, Settings
@@ -77,17 +77,59 @@ def test_a_build_from_the_memo_equals_a_build_from_nothing(
     assert build_briefings(edited, settings, memo) == fresh
 
 
+def test_articles_are_keyed_by_their_files_and_canonical_ids(
+    conflict_facts: tuple[Settings, list[ArticleFacts]],
+) -> None:
+    settings, facts = conflict_facts
+    sources = {f.article.id: f"sha-{f.article.id}" for f in facts}
+    memo = DictMemo()
+    first = build_briefings(facts, settings, memo, sources)
+    assert first == build_briefings(facts, settings)
+    memo.found = 0
+    assert build_briefings(facts, settings, memo, sources) == first
+    assert memo.found == len(first)
+    # a file that changed is a new key for its story only
+    memo.found = 0
+    assert build_briefings(facts, settings, memo, {**sources, facts[0].article.id: "x"}) == first
+    assert memo.found == len(first) - 1
+    # the key holds the ids canonicalization gave: the same file with another id is another key
+    story = [f for f in facts if f.mentions][:2]
+    mention = story[0].mentions[0]
+    renamed = replace(story[0], mentions=(replace(mention, actor_id="someone-else"),))
+    key = story_key("run", story, [], "slug", None, sources)
+    assert key == story_key("run", list(story), [], "slug", None, dict(sources))
+    assert key != story_key("run", [renamed, story[1]], [], "slug", None, sources)
+    assert key != story_key("run", story, [], "slug", None, {})  # unknown files: whole facts
+
+
 def test_a_briefing_is_not_reused_when_a_name_it_read_changed() -> None:
-    names = {"ines-caro": Counter({"Ines Caro": 2}), "harbour-board": Counter({"the board": 1})}
+    names = {
+        "ines-caro": Counter({"Ines Caro": 2, "Caro": 1}),
+        "harbour-board": Counter({"the board": 1}),
+        "port-guild": Counter({"Port Guild": 4, "the guild": 1}),
+    }
     recording = RecordingNames(names)
-    assert recording.get("ines-caro") == Counter({"Ines Caro": 2})
+    assert recording.get("ines-caro") == Counter({"Ines Caro": 2, "Caro": 1})
     assert recording.get("nobody") is None
+    assert recording.counts("port-guild") == Counter({"Port Guild": 4, "the guild": 1})
     entry = Entry(reads=tuple(sorted(recording.read.items())), briefing=None)  # type: ignore[arg-type]
     assert not recording.read_all
     assert still_holds(entry, names)
     assert still_holds(entry, {**names, "harbour-board": Counter({"Harbour Board": 3})})
-    assert not still_holds(entry, {**names, "ines-caro": Counter({"Ines Caro": 3})})
+    # a name looked up: its names and best name count, not how often each was used
+    assert still_holds(entry, {**names, "ines-caro": Counter({"Ines Caro": 5, "Caro": 2})})
+    assert not still_holds(entry, {**names, "ines-caro": Counter({"Ines Caro": 1, "Caro": 4})})
+    assert not still_holds(entry, {**names, "ines-caro": Counter({"Ines Caro": 2})})
     assert not still_holds(entry, {**names, "nobody": Counter({"Nobody": 1})})
+    # counts read exactly: any change of a count
+    assert not still_holds(
+        entry, {**names, "port-guild": Counter({"Port Guild": 5, "the guild": 1})}
+    )
+    recording.get("port-guild")  # a later plain lookup does not loosen an exact one
+    again = Entry(reads=tuple(sorted(recording.read.items())), briefing=None)  # type: ignore[arg-type]
+    assert not still_holds(
+        again, {**names, "port-guild": Counter({"Port Guild": 5, "the guild": 1})}
+    )
     list(recording)
     assert recording.read_all  # iterated: the build read every name, so it is not stored
 

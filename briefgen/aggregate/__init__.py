@@ -95,12 +95,25 @@ class MovedNames(Mapping[str, Counter[str]]):
         self.overlay: dict[str, Counter[str]] = {}
         self.removed: set[str] = set()
         for old_id, new_id in moves.items():  # names[new] = names.get(new) + names.pop(old)
-            before = self.get(new_id, Counter())
-            moved = self[old_id]
+            before = self._counts(new_id) or Counter()
+            moved = self._counts(old_id)
+            if moved is None:
+                raise KeyError(old_id)
             self.overlay.pop(old_id, None)
             self.removed.add(old_id)
             self.removed.discard(new_id)
             self.overlay[new_id] = before + moved
+
+    def _counts(self, key: str) -> Counter[str] | None:
+        """Return the exact counts of a key, which the moves add up (a recording base notes
+        that they were read exactly)."""
+        if key in self.overlay:
+            return self.overlay[key]
+        if key in self.removed:
+            return None
+        if isinstance(self.base, RecordingNames):
+            return self.base.counts(key)
+        return self.base.get(key)
 
     def __getitem__(self, key: str) -> Counter[str]:
         if key in self.overlay:
@@ -281,10 +294,14 @@ def build_briefing(
 
 
 def build_briefings(
-    facts: Sequence[ArticleFacts], settings: Settings, memo: Memo | None = None
+    facts: Sequence[ArticleFacts],
+    settings: Settings,
+    memo: Memo | None = None,
+    sources: Mapping[str, str] | None = None,
 ) -> tuple[Briefing, ...]:
     """Return one briefing per story, newest first; with a memo, a story whose inputs have
-    not changed since the build that stored its briefing reuses it (see memo.py)."""
+    not changed since the build that stored its briefing reuses it (see memo.py). `sources`
+    (article id -> hash of its file, as read) lets the memo key articles by their files."""
     names = collect_names(facts)
     persons = {m.actor_id for f in facts for m in f.mentions if m.label == "PERSON"}
     persons |= {s.speaker_id for f in facts for s in f.statements if " " in s.speaker_name}
@@ -327,7 +344,7 @@ def build_briefings(
                 )
             )
             continue
-        key = story_key(run, own, own_wire, slug, title)
+        key = story_key(run, own, own_wire, slug, title, sources)
         entry = memo.get_entry(key)
         if entry is not None and still_holds(entry, names_of):
             briefings.append(entry.briefing)

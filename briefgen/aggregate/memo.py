@@ -7,7 +7,8 @@ digest of everything it was built from:
 - the story's own inputs and the corpus-wide tables it reads whole (the country index, the
   states, the bare state nouns): `story_key`;
 - the entries of the corpus-wide names it looked up while being built, recorded by
-  `RecordingNames` with a digest of each value (or of its absence): `Entry.reads`.
+  `RecordingNames` with a digest of what it used of each (the exact counts, or the names and
+  the best one) or of its absence: `Entry.reads`.
 
 A stored briefing is reused only when its key matches and every recorded read gives the same
 value today. A build that read the names some other way (iterating them) is not stored. The
@@ -19,9 +20,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Protocol
 
+from briefgen.aggregate.actors import best_name
 from briefgen.aggregate.countries import CountryIndex
 from briefgen.codec import digest
 from briefgen.model import ArticleFacts, Briefing, WireGroup
@@ -31,7 +33,7 @@ MISSING = None  # the digest of a name that was looked up and not found
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Entry:
-    """A stored briefing and the names it read: (actor id, digest of its names or None)."""
+    """A stored briefing and the names it read: (actor id, `read_digest` of its names)."""
 
     reads: tuple[tuple[str, str | None], ...]
     briefing: Briefing
@@ -47,7 +49,12 @@ class Memo(Protocol):
 
 class RecordingNames(Mapping[str, Counter[str]]):
     """The corpus-wide names by actor id, noting every id looked up and whether all of them
-    were read (iterated), which makes the build depend on every name."""
+    were read (iterated), which makes the build depend on every name.
+
+    Two kinds of lookup: `names[key]` (and `.get`) serves readers that use only which names
+    an actor has and its best name (`build_actors`), so only those are recorded: a country
+    named once more by another story does not rebuild every story that lists it. `counts(key)`
+    records the exact counts, for readers that use them (`MovedNames` adds them up)."""
 
     def __init__(self, names: Mapping[str, Counter[str]]) -> None:
         self.names = names
@@ -55,10 +62,20 @@ class RecordingNames(Mapping[str, Counter[str]]):
         self.read_all = False
 
     def __getitem__(self, key: str) -> Counter[str]:
-        value = self.names.get(key)
-        self.read[key] = MISSING if value is None else names_digest(value)
+        value = self._note(key, exact=False)
         if value is None:
             raise KeyError(key)
+        return value
+
+    def counts(self, key: str) -> Counter[str] | None:
+        """Return an actor's names with their exact counts (None if unknown), noting them."""
+        return self._note(key, exact=True)
+
+    def _note(self, key: str, exact: bool) -> Counter[str] | None:
+        value = self.names.get(key)
+        seen = self.read.get(key)
+        exact = exact or (seen is not None and seen.startswith(EXACT))
+        self.read[key] = read_digest(value, exact)
         return value
 
     def __iter__(self) -> Iterator[str]:
@@ -74,11 +91,29 @@ def names_digest(counts: Counter[str]) -> str:
     return digest(sorted(counts.items()))
 
 
+EXACT, OUTLINE = "=", "~"  # how a recorded read was made: exact counts, or names and best
+
+
+def read_digest(counts: Counter[str] | None, exact: bool) -> str | None:
+    """Return what a read recorded of one actor's names: MISSING, or a digest of the exact
+    counts, or of the set of names and the best one (what build_actors uses)."""
+    if counts is None:
+        return MISSING
+    if exact:
+        return EXACT + names_digest(counts)
+    return OUTLINE + digest([sorted(counts), best_name(counts)])
+
+
 def run_key(
     index: CountryIndex, states: Mapping[str, str], bare_kinds: Mapping[str, str], sentences: int
 ) -> str:
     """Return the digest of what every story of this build reads whole."""
-    return digest([index, dict(states), dict(bare_kinds), sentences])
+    # the index's tables are keyed by token tuples, which JSON cannot key: written as pairs
+    tables = [
+        sorted(table.items()) if isinstance(table, Mapping) else table
+        for table in (getattr(index, f.name) for f in fields(index))
+    ]
+    return digest([tables, dict(states), dict(bare_kinds), sentences])
 
 
 def story_key(
@@ -87,15 +122,36 @@ def story_key(
     wire: Sequence[WireGroup],
     slug: str,
     title: str | None,
+    sources: Mapping[str, str] | None = None,
 ) -> str:
-    """Return the key of one story's briefing in this build."""
-    return digest([run, list(facts), list(wire), slug, title])
+    """Return the key of one story's briefing in this build. `sources` gives, by article id,
+    the hash of the file the article's facts were extracted from: its facts as extracted are
+    a function of that file (the memo shares the article cache's namespace: same code, model
+    and knowledge), so an article is keyed by its file and its canonical actor ids instead of
+    by all of its facts, which would cost encoding every article on every build."""
+    known = sources or {}
+    articles = [source_key(f, known[f.article.id]) if f.article.id in known else f for f in facts]
+    return digest([run, articles, list(wire), slug, title])
+
+
+def source_key(facts: ArticleFacts, sha256: str) -> list[object]:
+    """Return what a story's key holds of an article given its source file's hash: that hash,
+    the article's id and path, and the actor ids that canonicalization assigned, which are all
+    that canonical facts add to the facts as extracted."""
+    return [
+        sha256,
+        facts.article.id,
+        facts.article.path,
+        [m.actor_id for m in facts.mentions],
+        [s.speaker_id for s in facts.statements],
+        [(r.source_id, r.target_id) for r in facts.relations],
+    ]
 
 
 def still_holds(entry: Entry, names: Mapping[str, Counter[str]]) -> bool:
     """Return True if every name the stored briefing read is the same today."""
     for actor_id, seen in entry.reads:
-        value = names.get(actor_id)
-        if (MISSING if value is None else names_digest(value)) != seen:
+        exact = seen is not None and seen.startswith(EXACT)
+        if read_digest(names.get(actor_id), exact) != seen:
             return False
     return True

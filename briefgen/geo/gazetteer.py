@@ -175,7 +175,10 @@ def build_cities(
 
     def ranked(index: dict[str, list[City]]) -> dict[str, tuple[City, ...]]:
         key = lambda c: (-c.population, c.country, c.name, c.lat, c.lon)  # noqa: E731
-        return {name: tuple(sorted(cs, key=key)) for name, cs in index.items()}
+        return {
+            name: (cs[0],) if len(cs) == 1 else tuple(sorted(cs, key=key))
+            for name, cs in index.items()
+        }
 
     return ranked(main), ranked(alt)
 

@@ -170,6 +170,9 @@ def _is_same_statement(text: str, others: Iterable[str]) -> bool:
     """Return True if a statement's words equal, contain, are contained in or nearly equal
     another's: a later copy often quotes more or less of the sentence, or edits a word
     ("had killed" for "have killed", "northeast" for "north-east")."""
+    others = list(others)
+    if text in others:  # most statements of an unchanged story: no need to compare words
+        return True
     folded = _fold(text)
     words = folded.split()
     for other in others:
