@@ -130,10 +130,15 @@ def state_ids(names: Mapping[str, Iterable[str]], index: CountryIndex) -> dict[s
 DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i", "ish")
 
 
+def regular_demonyms(place: str) -> set[str]:
+    """Return the regular demonyms of a place name: Kenya -> Kenyan, Kenyian, Kenyese..."""
+    stems = {place, place[:-1]} if place[-1:] in "aeiouy" else {place}
+    return {stem + ending for stem in stems for ending in DEMONYM_ENDINGS}
+
+
 def is_demonym_of(demonym: str, place: str) -> bool:
     """Return True if a word is a regular demonym of a place name ("Nordlandic" is not)."""
-    stems = {place, place[:-1]} if place[-1:] in "aeiouy" else {place}
-    return any(demonym == stem + ending for stem in stems for ending in DEMONYM_ENDINGS)
+    return demonym in regular_demonyms(place)
 
 
 def text_countries(facts: Sequence[ArticleFacts], index: CountryIndex) -> tuple[Country, ...]:
@@ -146,7 +151,7 @@ def text_countries(facts: Sequence[ArticleFacts], index: CountryIndex) -> tuple[
     for place in sorted(places):
         if name_tokens(place) in index.names:
             continue
-        demonyms = tuple(sorted(d for d in peoples if is_demonym_of(d, place)))
+        demonyms = tuple(sorted(regular_demonyms(place) & peoples))
         if demonyms:
             found.append(Country(name=place, names=(place,), demonyms=demonyms, capitals=()))
     return tuple(found)

@@ -10,6 +10,7 @@ from charset_normalizer import from_bytes
 # Share of control characters above which a file is binary, not text.
 BINARY_CONTROL_SHARE = 0.05
 _ALLOWED_CONTROLS = {"\n", "\r", "\t", "\f"}
+_CONTROL_BYTES = bytes(b for b in range(32) if chr(b) not in _ALLOWED_CONTROLS)
 # A detected encoding is trusted only when its decoding looks this little like noise.
 MAX_CHAOS = 0.2
 # Western news is most often cp1252 when it is not UTF-8; prefer it when it reads as well.
@@ -25,8 +26,8 @@ def looks_binary(data: bytes) -> bool:
         return False
     if b"\x00" in data:
         return True
-    sample = data[:4096].decode("latin-1")
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in _ALLOWED_CONTROLS)
+    sample = data[:4096]
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return bool(sample) and controls / len(sample) > BINARY_CONTROL_SHARE
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefgen.ingest import read_corpus
+from briefgen.ingest.encoding import looks_binary
 from briefgen.ingest.sidecar import parse_sidecar
 from briefgen.model import Declared, Knowledge, Settings
 
@@ -158,3 +159,14 @@ def test_declared_over() -> None:
     sidecar = Declared(title="Sidecar", url="https://example.org/x")
     page = Declared(title="Page", outlet="Harbour Post")
     assert sidecar.over(page) == replace(page, title="Sidecar", url="https://example.org/x")
+
+
+def test_looks_binary_counts_control_bytes_but_not_line_breaks_or_tabs() -> None:
+    text = "Dockers voted to extend the strike.\r\n\tPage 2\f" * 20
+    assert not looks_binary(text.encode())
+    assert not looks_binary("Grève à Marseille\n".encode("latin-1") * 50)
+    noisy = bytes([7, 27] * 6) + b"x" * 200  # 12 control bytes in 212: above 5%
+    assert looks_binary(noisy)
+    assert not looks_binary(bytes([7, 27] * 2) + b"x" * 200)  # 4 in 204: below
+    assert looks_binary(b"text\x00more")
+    assert not looks_binary(b"")
