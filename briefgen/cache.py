@@ -42,6 +42,7 @@ CACHE_FILE = "articles.sqlite"
 # Keys of stored briefings (aggregate/memo.py); article keys are bare SHA-256 hex digests.
 STORY_PREFIX = "story:"
 PAGES_PREFIX = "pages:"  # a briefing's rendered pages (render/pages.py)
+RESOURCE_PREFIX = "resource:"  # data built from installed packages (the gazetteer)
 # How long a build waits for another build (mkdocs serve beside briefgen render) to release it.
 SQLITE_TIMEOUT_S = 30.0
 
@@ -162,6 +163,14 @@ class ArticleCache:
         """Store a briefing's pages under its key (render/pages.py)."""
         self.entries_used.add(PAGES_PREFIX + key)
         self._put(PAGES_PREFIX + key, pages, f"pages {key}")
+
+    def get_resource(self, name: str, hint: type[T]) -> T | None:
+        """Return a resource stored under its name (which says what it was built from)."""
+        return self._get(RESOURCE_PREFIX + name, hint, f"resource {name}")
+
+    def put_resource(self, name: str, value: Any) -> None:
+        """Store a resource under its name."""
+        self._put(RESOURCE_PREFIX + name, value, f"resource {name}")
 
     def drop_unused_entries(self) -> int:
         """Delete the stored briefings and pages this build neither read nor wrote (stories

@@ -205,12 +205,14 @@ class SourceRef:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Sentence:
-    """One sentence of a cleaned paragraph, by offsets."""
+    """One sentence of a cleaned paragraph, by offsets, with its sketch: what finds its light
+    edits in other articles (briefgen/sketch.py); b"" for a sentence not compared so."""
 
     text: str
     source: SourceRef
     start: int
     end: int
+    sketch: bytes
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -142,3 +142,26 @@ def test_unwritable_cache_folder_costs_speed_not_the_build(
     settings = replace(corpus_settings, cache_dir=str(blocker / "cache"))
     briefings, _ = generate_briefings(settings, nlp)
     assert briefings == generate_briefings(replace(settings, cache_dir=None), nlp)[0]
+
+
+def test_gazetteer_is_built_once_then_read_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import briefgen.pipeline
+    from briefgen.geo import load_gazetteer
+    from briefgen.pipeline import gazetteer_loader
+
+    built = load_gazetteer()
+    with ArticleCache(tmp_path, "ns") as cache:
+        assert gazetteer_loader(cache)() == built
+
+    def no_building() -> None:
+        raise AssertionError("the stored gazetteer should have been read")
+
+    monkeypatch.setattr(briefgen.pipeline, "load_gazetteer", no_building)
+    with ArticleCache(tmp_path, "ns") as cache:
+        load = gazetteer_loader(cache)
+        assert load() == built
+        assert load() is load()  # read once per build
+    with ArticleCache(tmp_path, "other code") as cache, pytest.raises(AssertionError):
+        gazetteer_loader(cache)()

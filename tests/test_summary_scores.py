@@ -37,6 +37,7 @@ from summary_scores import (
 )
 
 from briefgen.model import Sentence, SourceRef
+from briefgen.sketch import sentence_sketch
 
 CORPORA = labelled_corpora()
 # Coverage floors: the measurement minus 0.05 (one point of 10 to 20 costs 0.05 to 0.1).
@@ -73,7 +74,11 @@ def corpus_params(known: dict[str, str]) -> list[Any]:
 
 def sentence(article: str, paragraph: int, text: str) -> Sentence:
     return Sentence(
-        text=text, source=SourceRef(article_id=article, paragraph=paragraph), start=0, end=0
+        text=text,
+        source=SourceRef(article_id=article, paragraph=paragraph),
+        start=0,
+        end=0,
+        sketch=sentence_sketch(text),
     )
 
 

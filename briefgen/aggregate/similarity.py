@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
-import re
 from collections.abc import Hashable, Iterator, Sequence
 from typing import TypeVar
 
 from rapidfuzz import fuzz, process
+
+from briefgen.sketch import comparable as comparable  # the extract stage uses it too
 
 K = TypeVar("K", bound=Hashable)
 
@@ -20,13 +20,6 @@ WIRE_SHARE = 0.6
 # Two different actor names are spelling variants at this ratio ("Defense"/"Defence").
 SAME_NAME_RATIO = 90.0
 SAME_NAME_MIN_CHARS = 12
-
-_NON_WORD = re.compile(r"[^\w\s]")
-
-
-def comparable(text: str) -> str:
-    """Return text lower-cased without punctuation and with single spaces, for comparison."""
-    return " ".join(_NON_WORD.sub(" ", text.lower()).split())
 
 
 def is_same_sentence(a: str, b: str) -> bool:
@@ -71,48 +64,6 @@ def is_name_variant(a: str, b: str) -> bool:
     if min(len(a), len(b)) < SAME_NAME_MIN_CHARS:
         return False
     return bool(fuzz.ratio(comparable(a), comparable(b)) >= SAME_NAME_RATIO)
-
-
-# Candidate pairs for near-duplicate sentences come from a bottom-k sketch of each sentence's
-# word 3-grams: lightly edited copies share most 3-grams, so they share one of the smallest
-# hashes; only those pairs are compared with rapidfuzz. A hash shared by more than
-# SKETCH_MAX_BUCKET sentences is a stock phrase, not evidence of copying, and is skipped.
-SKETCH_SHINGLE_WORDS = 3
-SKETCH_SIZE = 6
-SKETCH_MAX_BUCKET = 64
-
-
-def _stable_hash(text: str) -> int:
-    """Return a hash that is the same in every process (Python's hash() is salted)."""
-    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")
-
-
-def sketch(text: str) -> tuple[int, ...]:
-    """Return the SKETCH_SIZE smallest hashes of a comparable sentence's word 3-grams."""
-    words = text.split()
-    n = SKETCH_SHINGLE_WORDS
-    shingles = {" ".join(words[i : i + n]) for i in range(max(1, len(words) - n + 1))}
-    return tuple(sorted(_stable_hash(s) for s in shingles)[:SKETCH_SIZE])
-
-
-def candidate_pairs(items: Sequence[tuple[K, str]]) -> Iterator[tuple[K, K]]:
-    """Yield each pair of keys whose texts share a sketch hash, once, in a stable order: by
-    the first key's position, then the second's (earlier first). Pairs are found item by item
-    rather than kept in one set: at 10,000 articles there are 4 million."""
-    sketches = [sketch(text) for _, text in items]
-    buckets: dict[int, list[int]] = {}
-    for position, values in enumerate(sketches):
-        for value in values:
-            buckets.setdefault(value, []).append(position)
-    for position, (key, _) in enumerate(items):
-        partners: set[int] = set()
-        for value in sketches[position]:
-            bucket = buckets[value]
-            if len(bucket) <= SKETCH_MAX_BUCKET:
-                partners.update(bucket)
-        for other in sorted(partners):
-            if other > position and items[other][0] != key:
-                yield key, items[other][0]
 
 
 def pairs_sharing(sets: dict[K, frozenset[str]], max_share: float) -> Iterator[tuple[K, K]]:

@@ -100,6 +100,7 @@ def units(facts: ArticleFacts, openers: frozenset[str]) -> list[Sentence]:
                 source=head.source,
                 start=head.start,
                 end=last.end,
+                sketch=b"",  # a summary unit: never compared with other articles' sentences
             )
         )
     return out

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 import yaml
@@ -11,7 +11,7 @@ from jinja2 import Environment, TemplateError
 
 from briefgen.codec import digest
 from briefgen.errors import Problem, RenderError
-from briefgen.geo import map_places
+from briefgen.geo import Gazetteer, load_gazetteer, map_places
 from briefgen.model import Briefing, Site
 from briefgen.render.changes import BriefingChanges, Snapshot, compare_site
 from briefgen.render.export import export_json
@@ -64,8 +64,14 @@ def render_template(env: Environment, name: str, **context: object) -> str:
         raise RenderError(f"templates/{name}: front matter is not valid YAML: {error}") from error
 
 
-def render_briefing(env: Environment, briefing: Briefing, base: str) -> dict[str, str]:
-    """Return the pages of one briefing, keyed by URI."""
+def render_briefing(
+    env: Environment,
+    briefing: Briefing,
+    base: str,
+    gazetteer: Callable[[], Gazetteer] = load_gazetteer,
+) -> dict[str, str]:
+    """Return the pages of one briefing, keyed by URI; `gazetteer` loads the gazetteer of its
+    map, if it has places."""
     folder = f"{base}/{briefing.slug}"
     context = {"briefing": briefing, "numbers": source_numbers(briefing)}
     # A fixed set of pages however many articles: each article's text is a section of the
@@ -77,7 +83,7 @@ def render_briefing(env: Environment, briefing: Briefing, base: str) -> dict[str
         f"{folder}/sources.md": render_template(env, "sources.md.j2", **context),
     }
     # The map page (briefgen.geo): the places located offline, drawn in map.svg beside it.
-    place_map, svg = map_places(briefing.places, briefing.title)
+    place_map, svg = map_places(briefing.places, briefing.title, gazetteer)
     pages[f"{folder}/map.md"] = render_template(
         env, "map.md.j2", **context, place_map=place_map, svg="map.svg" if svg else ""
     )
@@ -180,14 +186,19 @@ class PagesMemo(Protocol):
 
 
 def briefing_pages(
-    env: Environment, briefing: Briefing, base: str, memo: PagesMemo | None, templates: str
+    env: Environment,
+    briefing: Briefing,
+    base: str,
+    memo: PagesMemo | None,
+    templates: str,
+    gazetteer: Callable[[], Gazetteer] = load_gazetteer,
 ) -> dict[str, str]:
     """Return a briefing's pages but What changed (they depend on the briefing alone), from
     the memo when the same briefing was rendered by the same templates before."""
     key = digest([briefing, base, templates]) if memo is not None else ""
     if memo is not None and (found := memo.get_pages(key)) is not None:
         return found
-    pages = render_briefing(env, briefing, base)
+    pages = render_briefing(env, briefing, base, gazetteer)
     pages[f"{base}/{briefing.slug}/print.md"] = render_print_page(env, briefing, pages)
     if memo is not None:
         memo.put_pages(key, pages)
@@ -209,11 +220,13 @@ def render_site(
     *,
     previous: Snapshot | None = None,
     memo: PagesMemo | None = None,
+    gazetteer: Callable[[], Gazetteer] = load_gazetteer,
 ) -> Site:
     """Return every generated page, the export and the feed, keyed by URI under docs_dir.
 
     previous is the snapshot of the build to compare with (None: this is the first build);
-    memo keeps the pages of briefings rendered before (see briefing_pages).
+    memo keeps the pages of briefings rendered before (see briefing_pages); gazetteer loads
+    the gazetteer for the maps of the briefings rendered anew.
     """
     templates = templates_fingerprint(env) if memo is not None else ""
     changes = compare_site(briefings, previous)
@@ -223,7 +236,7 @@ def render_site(
         )
     }
     for briefing in briefings:
-        pages = briefing_pages(env, briefing, base, memo, templates)
+        pages = briefing_pages(env, briefing, base, memo, templates, gazetteer)
         folder = f"{base}/{briefing.slug}"
         files |= pages | render_changes_page(env, briefing, folder, changes[briefing.slug])
     files[f"{base}/{EXPORT_NAME}"] = export_json(briefings)

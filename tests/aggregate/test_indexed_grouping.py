@@ -14,6 +14,7 @@ from briefgen.aggregate.claims import ClaimIndex, is_same_claim
 from briefgen.aggregate.similarity import comparable, is_same_sentence
 from briefgen.aggregate.summary import cluster_sentences, extends
 from briefgen.model import Claim, Sentence, SourceRef
+from briefgen.sketch import sentence_sketch
 
 from .test_claims import claim
 
@@ -50,7 +51,13 @@ def test_cluster_sentences_groups_as_the_pairwise_loop() -> None:
     rng = random.Random(4)
     texts = [rng.choice(FERRY) for _ in range(60)]
     sentences = [
-        Sentence(text=t, source=SourceRef(article_id=f"a{n}", paragraph=0), start=0, end=len(t))
+        Sentence(
+            text=t,
+            source=SourceRef(article_id=f"a{n}", paragraph=0),
+            start=0,
+            end=len(t),
+            sketch=sentence_sketch(t),
+        )
         for n, t in enumerate(texts)
     ]
     expected = plain_grouping(

@@ -10,54 +10,7 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from briefgen.aggregate.actors import merge_ids
-from briefgen.aggregate.similarity import (
-    SAME_NAME_RATIO,
-    SKETCH_MAX_BUCKET,
-    candidate_pairs,
-    comparable,
-    could_match,
-    pairs_sharing,
-    sketch,
-)
-
-SENTENCES = [
-    "The harbour board said the cranes would stay idle until Friday.",
-    "The harbour board said the cranes would remain idle until Friday.",
-    "Dockers voted to extend the strike by a week.",
-    "Dockers have voted to extend the strike by one week.",
-    "The harbour board said the cranes would stay idle until Friday.",
-    "Shipping lines diverted four vessels to the northern port.",
-]
-
-
-def brute_force_pairs(items: list[tuple[str, str]]) -> set[tuple[str, str]]:
-    """The definition: pairs of different keys sharing a sketch hash in a small bucket."""
-    holders: dict[int, list[int]] = {}
-    for position, (_, text) in enumerate(items):
-        for value in sketch(text):
-            holders.setdefault(value, []).append(position)
-    return {
-        (items[a][0], items[b][0])
-        for bucket in holders.values()
-        if len(bucket) <= SKETCH_MAX_BUCKET
-        for a, b in combinations(bucket, 2)
-        if items[a][0] != items[b][0]
-    }
-
-
-def test_candidate_pairs_are_the_pairs_sharing_a_sketch_hash_once_each() -> None:
-    items = [(f"s{n}", comparable(text)) for n, text in enumerate(SENTENCES)]
-    found = list(candidate_pairs(items))
-    assert len(found) == len(set(found))
-    assert set(found) == brute_force_pairs(items)
-    assert {("s0", "s1"), ("s2", "s3"), ("s0", "s4")} <= set(found)
-    assert not any("s5" in pair for pair in found)
-
-
-def test_candidate_pairs_skip_stock_phrases() -> None:
-    stock = "the ministry said in a statement on its website"
-    items = [(f"s{n}", f"{stock} number {n}") for n in range(SKETCH_MAX_BUCKET + 5)]
-    assert set(candidate_pairs(items)) == brute_force_pairs(items)
+from briefgen.aggregate.similarity import SAME_NAME_RATIO, could_match, pairs_sharing
 
 
 @given(st.text(alphabet="abcde ", max_size=30), st.text(alphabet="abcde ", max_size=30))

@@ -45,27 +45,6 @@ def test_pins_split_and_join() -> None:
     assert group_stories(CORPUS, [], pinned) == (("a1",), ("a2", "c1"), ("b1",), ("b2",))
 
 
-def test_sketch_candidates_find_light_edits_only() -> None:
-    from briefgen.aggregate.similarity import candidate_pairs, comparable
-
-    items = [
-        (
-            "a",
-            comparable(
-                "Rescuers pulled 12 people from the rubble of the hotel on Friday, police said."
-            ),
-        ),
-        (
-            "b",
-            comparable(
-                "Rescuers pulled twelve people from the rubble of the hotel on Friday, police said."
-            ),
-        ),
-        ("c", comparable("The central bank raised its main interest rate by half a point.")),
-    ]
-    assert list(candidate_pairs(items)) == [("a", "b")]
-
-
 def test_actors_named_across_the_corpus_do_not_join_stories() -> None:
     """Two strikes and a flood, all naming the UN and the capital: articles of different
     events share those two actors (plain Jaccard 2/6 = 0.33 would join every one of them);

@@ -7,6 +7,7 @@ import re
 
 from briefgen.aggregate.summary import rank_sentences, units
 from briefgen.model import ArticleFacts, Sentence, SourceRef
+from briefgen.sketch import sentence_sketch
 
 from .test_stories import facts
 
@@ -25,6 +26,7 @@ def article(article_id: str, paragraphs: list[str]) -> ArticleFacts:
                     source=SourceRef(article_id=article_id, paragraph=n),
                     start=start,
                     end=found.end(),
+                    sketch=sentence_sketch(paragraph[start : found.end()]),
                 )
             )
     base = facts(article_id)

@@ -178,12 +178,26 @@ def page(browser: Browser, traffic: Traffic) -> Iterator[Page]:
         context.close()
 
 
-def search(page: Page, query: str) -> None:
-    """Type `query` into Material's search box and wait for its first result."""
+SETTLE_TRIES, SETTLE_MS = 50, 250  # how long search() waits for the result list to settle
+
+
+def search(page: Page, query: str) -> list[str]:
+    """Type `query` into Material's search box; return the links of its results once the list
+    has settled (the list is redrawn after each key: read item by item while it is redrawn, a
+    link can vanish between finding it and reading it)."""
     box = page.locator(".md-search__input")
     box.click()
     box.press_sequentially(query)
     page.locator(".md-search-result__item").first.wait_for()
+    links = page.locator(".md-search-result a")
+    previous: list[str] | None = None
+    for _ in range(SETTLE_TRIES):
+        hrefs: list[str] = links.evaluate_all("as => as.map(a => a.getAttribute('href') || '')")
+        if hrefs and hrefs == previous:
+            break
+        previous = hrefs
+        page.wait_for_timeout(SETTLE_MS)
+    return hrefs
 
 
 def page_urls(base_url: str, site: Path) -> list[str]:

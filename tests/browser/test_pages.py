@@ -72,9 +72,7 @@ def test_search_finds_actors_statements_and_source_text(
     page: Page, base_url: str, query: str, page_name: str
 ) -> None:
     page.goto(base_url)
-    search(page, query)
-    page.wait_for_timeout(300)  # let the result list settle
-    hrefs = [a.get_attribute("href") or "" for a in page.locator(".md-search-result a").all()]
+    hrefs = search(page, query)
     pattern = re.escape(base_url) + rf"briefings/[^/#?]+/{page_name}/"
     assert any(re.match(pattern, h) for h in hrefs), (query, hrefs)
     assert not any("/print/" in h for h in hrefs), "the print page repeats every page: excluded"
