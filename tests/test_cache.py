@@ -165,3 +165,26 @@ def test_gazetteer_is_built_once_then_read_from_the_cache(
         assert load() is load()  # read once per build
     with ArticleCache(tmp_path, "other code") as cache, pytest.raises(AssertionError):
         gazetteer_loader(cache)()
+
+
+def test_garbage_collector_is_paused_and_spares_objects_only_in_their_blocks() -> None:
+    import gc
+
+    from briefgen.pipeline import collector_paused, collector_spares_existing
+
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), collector_paused():
+        raise RuntimeError("a failed build gives the collector back too")
+    assert gc.isenabled()
+    gc.disable()  # a caller that keeps it off keeps it off
+    with collector_paused():
+        pass
+    assert not gc.isenabled()
+    gc.enable()
+    long_lived = [object() for _ in range(1000)]
+    with collector_spares_existing():
+        assert gc.get_freeze_count() >= len(long_lived)
+    assert gc.get_freeze_count() == 0
