@@ -18,7 +18,6 @@ from html.parser import HTMLParser
 from typing import Any
 
 import markdown
-import trafilatura
 from lxml import html as lxml_html
 
 from briefgen.clean.header import split_authors
@@ -227,6 +226,8 @@ def page_headline(tree: Any) -> str | None:
 
 def from_html(raw: RawArticle) -> Converted:
     """Return an HTML page's main text (trafilatura) and the metadata the page declares."""
+    import trafilatura  # a fifth of a second to import: only when a page is HTML
+
     try:
         tree = lxml_html.fromstring(raw.text.encode("utf-8"))
     except (ValueError, lxml_html.etree.ParserError):

@@ -51,14 +51,23 @@ class City:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Gazetteer:
-    """Countries and cities indexed by folded name (see `fold`)."""
+    """Countries and cities indexed by folded name (see `fold`). A city is held once; the
+    name indexes give positions in `cities`, the most populous city first (a compact form,
+    which the cache stores and reads back in a tenth of a second)."""
 
     countries: Mapping[str, Country]  # by ISO alpha-2 code
     country_names: Mapping[str, frozenset[str]]  # folded name or spelling -> codes
     country_codes: Mapping[str, str]  # a code as written ("UK", "USA") -> alpha-2 code
     country_forms: Mapping[str, str]  # folded short form the data lacks ("britain") -> code
-    city_names: Mapping[str, tuple[City, ...]]  # folded main name -> cities
-    city_alt_names: Mapping[str, tuple[City, ...]]  # folded other name -> cities
+    cities: tuple[City, ...]
+    city_names: Mapping[str, tuple[int, ...]]  # folded main name -> cities
+    city_alt_names: Mapping[str, tuple[int, ...]]  # folded other name -> cities
+
+    def cities_named(self, key: str) -> tuple[City, ...]:
+        """Return the cities whose main name folds to key, else those with such another
+        name, the most populous first; () if none."""
+        found = self.city_names.get(key) or self.city_alt_names.get(key, ())
+        return tuple(self.cities[n] for n in found)
 
 
 def fold(name: str) -> str:
@@ -157,10 +166,10 @@ def _alt_names(record: Mapping[str, Any]) -> set[str]:
 
 def build_cities(
     records: Iterable[Mapping[str, Any]],
-) -> tuple[dict[str, tuple[City, ...]], dict[str, tuple[City, ...]]]:
-    """Return cities by folded main name and by folded other name, each list by population."""
-    main: dict[str, list[City]] = defaultdict(list)
-    alt: dict[str, list[City]] = defaultdict(list)
+) -> tuple[tuple[City, ...], dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
+    """Return the cities, most populous first, and their positions by folded main name and by
+    folded other name."""
+    others: dict[City, set[str]] = defaultdict(set)
     for r in records:
         city = City(
             name=r["name"],
@@ -169,18 +178,19 @@ def build_cities(
             lon=round(float(r["longitude"]), 4),
             population=int(r["population"]),
         )
-        main[fold(city.name)].append(city)
-        for other in _alt_names(r) - {fold(city.name)}:
-            alt[other].append(city)
-
-    def ranked(index: dict[str, list[City]]) -> dict[str, tuple[City, ...]]:
-        key = lambda c: (-c.population, c.country, c.name, c.lat, c.lon)  # noqa: E731
-        return {
-            name: (cs[0],) if len(cs) == 1 else tuple(sorted(cs, key=key))
-            for name, cs in index.items()
-        }
-
-    return ranked(main), ranked(alt)
+        others[city] |= _alt_names(r) - {fold(city.name)}
+    cities = sorted(others, key=lambda c: (-c.population, c.country, c.name, c.lat, c.lon))
+    main: dict[str, list[int]] = defaultdict(list)
+    alt: dict[str, list[int]] = defaultdict(list)
+    for n, city in enumerate(cities):  # in rank order: each list comes out ranked
+        main[fold(city.name)].append(n)
+        for other in others[city]:
+            alt[other].append(n)
+    return (
+        tuple(cities),
+        {name: tuple(at) for name, at in main.items()},
+        {name: tuple(at) for name, at in alt.items()},
+    )
 
 
 def make_gazetteer(
@@ -194,7 +204,7 @@ def make_gazetteer(
     country_forms are (form, country name) rows of short forms ("Britain", "United Kingdom").
     """
     countries, spellings, codes = build_countries(country_names, country_infos)
-    main, alt = build_cities(city_records)
+    cities, main, alt = build_cities(city_records)
     forms = {}
     for form, name, *_ in country_forms:
         country = spellings.get(fold(name), set())
@@ -209,6 +219,7 @@ def make_gazetteer(
         country_names={name: frozenset(cs) for name, cs in sorted(spellings.items())},
         country_codes=dict(sorted(codes.items())),
         country_forms=dict(sorted(forms.items())),
+        cities=cities,
         city_names=main,
         city_alt_names=alt,
     )

@@ -158,7 +158,7 @@ def pick_city(cities: Sequence[City], context: frozenset[str]) -> City | None:
 def _find_city(name: str, gazetteer: Gazetteer, context: frozenset[str]) -> _Found | None:
     """Return the city a name means, an ambiguity, or None if no city has that name."""
     key = fold(name)
-    cities = gazetteer.city_names.get(key) or gazetteer.city_alt_names.get(key, ())
+    cities = gazetteer.cities_named(key)
     if not cities:
         return None
     city = pick_city(cities, context)

@@ -165,3 +165,32 @@ def test_fold() -> None:
     assert fold("Ḩamāh") == "hamah"
     assert fold(" Port-au-Prince ") == "port au prince"
     assert fold("St. John's") == "st john s"
+
+
+def test_cities_are_held_once_and_named_most_populous_first() -> None:
+    def record(name: str, code: str, people: int, *others: str) -> dict[str, object]:
+        return {
+            "name": name,
+            "countrycode": code,
+            "latitude": "1.0",
+            "longitude": str(people / 1000),
+            "population": people,
+            "alternatenames": list(others),
+        }
+
+    gazetteer = make_gazetteer(
+        {},
+        [],
+        [
+            record("Port Amara", "AA", 20_000, "Amara", "PA"),  # "PA": a code, not a name
+            record("Amara", "BB", 90_000),
+            record("Nova Amara", "AA", 50_000, "Amara", "Port Amara"),
+        ],
+    )
+    assert [c.name for c in gazetteer.cities] == ["Amara", "Nova Amara", "Port Amara"]
+    # a main name first; other names only when no city has it as its main name
+    assert [c.name for c in gazetteer.cities_named("amara")] == ["Amara"]
+    assert [c.name for c in gazetteer.cities_named("port amara")] == ["Port Amara"]
+    assert gazetteer.city_alt_names["amara"] == (1, 2)  # by population
+    assert gazetteer.cities_named("pa") == ()
+    assert gazetteer.cities_named("atlantis") == ()
