@@ -37,6 +37,9 @@ class Header:
     standfirst: int | None  # the summary line under the headline: body, even without a period
 
 
+DATE_PARSERS = ["custom-formats", "absolute-time"]
+
+
 def parse_date(text: str) -> str | None:
     """Return an ISO 8601 date or date-time as precise as the text, or None.
 
@@ -47,10 +50,14 @@ def parse_date(text: str) -> str | None:
     if zone:
         text = p.GENERIC_ZONE.sub("", text).strip(" ,|-")
     order = {"DATE_ORDER": "DMY"} if p.NUMERIC_DATE.search(text) else {}
-    parsed = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": True, **order})
+    # Written dates only: "2 hours ago" or "yesterday" would be read against the clock of the
+    # build, which is not when the article appeared (and would change from build to build),
+    # and a bare number is not a date line.
+    only = {"PARSERS": DATE_PARSERS, **order}
+    parsed = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": True, **only})
     if parsed is None:
         # STRICT_PARSING refuses a date without a time; retry for plain dates.
-        parsed = dateparser.parse(text, languages=["en"], settings={**order})
+        parsed = dateparser.parse(text, languages=["en"], settings=only)
     if parsed is None or parsed.year < 1900:
         log.debug("no date in %r", text)
         return None

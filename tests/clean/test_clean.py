@@ -72,6 +72,23 @@ def test_clean_article_other_world(knowledge: Knowledge) -> None:
     assert "Celebrity chef opens new restaurant" in {d.text for d in article.dropped}
 
 
+@pytest.mark.parametrize(
+    ("line", "published", "updated"),
+    [
+        ("Published 9 April 2025, 10:15", "2025-04-09T10:15:00", None),
+        ("9 April 2025 | Updated 2 hours ago", "2025-04-09", None),
+        ("Published: yesterday", None, None),
+        ("1744191300", None, None),
+    ],
+)
+def test_dates_are_read_only_as_written_never_against_the_build_clock(
+    line: str, published: str | None, updated: str | None
+) -> None:
+    from briefgen.clean.header import parse_date_line
+
+    assert parse_date_line(line) == (published, updated)
+
+
 def test_clean_article_wire_dateline_without_headline(knowledge: Knowledge) -> None:
     text = " date 2025-03-14 NAIROBI, Kenya (AP) — Talks to end the strike resumed on Friday.\n"
     article = cleaned(text, knowledge)
