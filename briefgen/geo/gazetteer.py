@@ -53,15 +53,15 @@ class City:
 class Gazetteer:
     """Countries and cities indexed by folded name (see `fold`). A city is held once; the
     name indexes give positions in `cities`, the most populous city first (a compact form,
-    which the cache stores and reads back in a tenth of a second)."""
+    which the cache stores and reads back in about 0.15 s)."""
 
     countries: Mapping[str, Country]  # by ISO alpha-2 code
     country_names: Mapping[str, frozenset[str]]  # folded name or spelling -> codes
     country_codes: Mapping[str, str]  # a code as written ("UK", "USA") -> alpha-2 code
     country_forms: Mapping[str, str]  # folded short form the data lacks ("britain") -> code
     cities: tuple[City, ...]
-    city_names: Mapping[str, tuple[int, ...]]  # folded main name -> cities
-    city_alt_names: Mapping[str, tuple[int, ...]]  # folded other name -> cities
+    city_names: Mapping[str, tuple[int, ...]]  # folded main name -> positions in cities
+    city_alt_names: Mapping[str, tuple[int, ...]]  # folded other name -> positions
 
     def cities_named(self, key: str) -> tuple[City, ...]:
         """Return the cities whose main name folds to key, else those with such another
