@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from briefgen.aggregate.memo import Entry
+from briefgen.aggregate.wire import WireState
 from briefgen.codec import encode, from_json, to_json
 from briefgen.errors import Problem
 from briefgen.model import ArticleFacts, Knowledge, RawArticle
@@ -43,6 +44,7 @@ CACHE_FILE = "articles.sqlite"
 STORY_PREFIX = "story:"
 PAGES_PREFIX = "pages:"  # a briefing's rendered pages (render/pages.py)
 RESOURCE_PREFIX = "resource:"  # data built from installed packages (the gazetteer)
+WIRE_KEY = "wire:latest"  # the wire copies of the latest build (aggregate/wire.py)
 # How long a build waits for another build (mkdocs serve beside briefgen render) to release it.
 SQLITE_TIMEOUT_S = 30.0
 
@@ -163,6 +165,14 @@ class ArticleCache:
         """Store a briefing's pages under its key (render/pages.py)."""
         self.entries_used.add(PAGES_PREFIX + key)
         self._put(PAGES_PREFIX + key, pages, f"pages {key}")
+
+    def get_wire(self) -> WireState | None:
+        """Return the wire copies the latest build of this namespace stored, or None."""
+        return self._get(WIRE_KEY, WireState, "wire copies")
+
+    def put_wire(self, state: WireState) -> None:
+        """Store this build's wire copies, for the next build to start from."""
+        self._put(WIRE_KEY, state, "wire copies")
 
     def get_resource(self, name: str, hint: type[T]) -> T | None:
         """Return a resource stored under its name (which says what it was built from)."""

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+import struct
+from collections import Counter
 from collections.abc import Sequence
 
 SKETCH_SHINGLE_WORDS = 3
@@ -52,30 +54,40 @@ def sentence_sketch(text: str) -> bytes:
     return sketch(comparable(text))
 
 
-def hashes(value: bytes) -> list[bytes]:
-    """Return the hashes of a sketch."""
-    return [value[i : i + HASH_BYTES] for i in range(0, len(value), HASH_BYTES)]
+def keys(value: bytes) -> tuple[int, ...]:
+    """Return the hashes of a sketch (or of sketches joined end to end) as integers."""
+    return struct.unpack(f">{len(value) // HASH_BYTES}Q", value)
 
 
-def shared_buckets(sketches: Sequence[bytes]) -> dict[bytes, list[int]]:
+def held_counts(sketches: Sequence[bytes]) -> Counter[int]:
+    """Return how many of the sketches hold each hash (a sketch holds a hash at most once)."""
+    return Counter(keys(b"".join(sketches)))
+
+
+def shared_buckets(
+    sketches: Sequence[bytes], held: Counter[int] | None = None
+) -> dict[int, list[int]]:
     """Return, for each hash held by 2 to SKETCH_MAX_BUCKET of the sketches, the positions of
-    those sketches, ascending. The other hashes give no candidates: alone, or stock phrases."""
-    buckets: dict[bytes, list[int]] = {}
+    those sketches, ascending. The other hashes give no candidates: alone, or stock phrases.
+    `held` is held_counts(sketches), if the caller has it."""
+    counts = held_counts(sketches) if held is None else held
+    buckets: dict[int, list[int]] = {}
     for position, value in enumerate(sketches):
-        for key in hashes(value):
-            bucket = buckets.get(key)
-            if bucket is None:
-                buckets[key] = [position]
-            else:
-                bucket.append(position)
-    return {key: b for key, b in buckets.items() if 1 < len(b) <= SKETCH_MAX_BUCKET}
+        for key in keys(value):
+            if 1 < counts[key] <= SKETCH_MAX_BUCKET:
+                bucket = buckets.get(key)
+                if bucket is None:
+                    buckets[key] = [position]
+                else:
+                    bucket.append(position)
+    return buckets
 
 
-def partners(value: bytes, buckets: dict[bytes, list[int]]) -> set[int]:
+def partners(value: bytes, buckets: dict[int, list[int]]) -> set[int]:
     """Return the positions of the sketches that share a bucket with this sketch (its own
     position among them)."""
     found: set[int] = set()
-    for key in hashes(value):
+    for key in keys(value):
         bucket = buckets.get(key)
         if bucket is not None:
             found.update(bucket)

@@ -15,6 +15,7 @@ from conftest import CORPORA, settings_for
 
 from briefgen.aggregate import build_briefings
 from briefgen.aggregate.memo import Entry, RecordingNames, still_holds, story_key
+from briefgen.aggregate.wire import WireState
 from briefgen.cache import PAGES_PREFIX, STORY_PREFIX
 from briefgen.ingest import read_corpus
 from briefgen.model import ArticleFacts, Settings
@@ -29,6 +30,7 @@ class DictMemo:
     def __init__(self) -> None:
         self.entries: dict[str, Entry] = {}
         self.found = 0
+        self.wire: WireState | None = None
 
     def get_entry(self, key: str) -> Entry | None:
         entry = self.entries.get(key)
@@ -37,6 +39,12 @@ class DictMemo:
 
     def put_entry(self, key: str, entry: Entry) -> None:
         self.entries[key] = entry
+
+    def get_wire(self) -> WireState | None:
+        return self.wire
+
+    def put_wire(self, state: WireState) -> None:
+        self.wire = state
 
 
 @pytest.fixture(scope="module")
@@ -50,20 +58,25 @@ def test_a_build_from_the_memo_equals_a_build_from_nothing(
     conflict_facts: tuple[Settings, list[ArticleFacts]],
 ) -> None:
     settings, facts = conflict_facts
+    sources = {f.article.id: f"sha-{f.article.id}" for f in facts}
     memo = DictMemo()
     # first build without the last war article; then the whole corpus
     before = build_briefings(
-        [f for f in facts if f.article.id != "004_kalindi-equator"], settings, memo
+        [f for f in facts if f.article.id != "004_kalindi-equator"], settings, memo, sources
     )
     assert len(memo.entries) == len(before) >= 2
-    after = build_briefings(facts, settings, memo)
+    assert memo.wire is not None
+    assert len(memo.wire.articles) == len(facts) - 1
+    after = build_briefings(facts, settings, memo, sources)
     assert after == build_briefings(facts, settings)
+    assert memo.wire is not None
+    assert len(memo.wire.articles) == len(facts)
     assert memo.found >= 1  # the ferry story, unchanged, was looked up and reused
     assert any(b in before for b in after)
     assert not all(b in before for b in after)  # the war story was rebuilt
     # and again with nothing changed: every briefing comes from the memo
     memo.found = 0
-    again = build_briefings(facts, settings, memo)
+    again = build_briefings(facts, settings, memo, sources)
     assert again == after
     assert memo.found == len(after)
     # an article whose text changed but not its names, slug or wire groups: its story is

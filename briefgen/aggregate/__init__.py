@@ -35,7 +35,7 @@ from briefgen.aggregate.statements import merge_statements
 from briefgen.aggregate.stories import group_stories
 from briefgen.aggregate.summary import rank_sentences
 from briefgen.aggregate.timeline import build_timeline
-from briefgen.aggregate.wire import group_wire_copies, lineage_of
+from briefgen.aggregate.wire import lineage_of, wire_copies
 from briefgen.config import slugify
 from briefgen.extract.names import name_tokens
 from briefgen.model import (
@@ -326,7 +326,10 @@ def build_briefings(
     names_of = dict(names_of)  # read by every story: it must not grow by being read
     bare_kinds = bare_state_kinds(names_of, settings.knowledge)
     facts = [canonicalize(f, id_map) for f in facts]
-    wire = group_wire_copies(facts)
+    earlier = memo.get_wire() if memo is not None else None
+    wire, state = wire_copies(facts, sources, earlier)
+    if memo is not None and state is not None and state != earlier:
+        memo.put_wire(state)
     by_id = {f.article.id: f for f in facts}
     taken: set[str] = set()
     briefings = []

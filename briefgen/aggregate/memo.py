@@ -25,6 +25,7 @@ from typing import Protocol
 
 from briefgen.aggregate.actors import best_name
 from briefgen.aggregate.countries import CountryIndex
+from briefgen.aggregate.wire import WireState
 from briefgen.codec import digest
 from briefgen.model import ArticleFacts, Briefing, WireGroup
 
@@ -40,11 +41,16 @@ class Entry:
 
 
 class Memo(Protocol):
-    """Where entries are kept between builds (briefgen.cache.ArticleCache)."""
+    """Where entries are kept between builds (briefgen.cache.ArticleCache), with the wire
+    copies the latest build found (aggregate/wire.py: the next build starts from them)."""
 
     def get_entry(self, key: str) -> Entry | None: ...
 
     def put_entry(self, key: str, entry: Entry) -> None: ...
+
+    def get_wire(self) -> WireState | None: ...
+
+    def put_wire(self, state: WireState) -> None: ...
 
 
 class RecordingNames(Mapping[str, Counter[str]]):

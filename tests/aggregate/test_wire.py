@@ -6,7 +6,7 @@ import random
 from itertools import combinations
 
 from briefgen.aggregate.similarity import WIRE_SHARE, comparable, is_same_sentence
-from briefgen.aggregate.wire import group_wire_copies
+from briefgen.aggregate.wire import WireState, group_wire_copies, wire_copies
 from briefgen.model import ArticleFacts, Sentence, SourceRef
 from briefgen.sketch import HASH_BYTES, SKETCH_MAX_BUCKET, sentence_sketch
 
@@ -143,3 +143,64 @@ def test_groups_are_those_of_the_plain_definition() -> None:
     found = groups(corpus)
     assert found == plain_groups(corpus)
     assert 1 < sum(len(g) for g in found) < 35  # some articles are copies, not all
+
+
+def random_corpus(seed: int, size: int) -> list[ArticleFacts]:
+    """Copies of the original with some sentences edited or replaced, and an empty article."""
+    rng = random.Random(seed)
+    others = [f"Filler sentence number {n} about another part of the day's news." for n in range(9)]
+    corpus = [facts("r-empty", [])]
+    for n in range(size):
+        own = [edited(s) if rng.random() < 0.3 else s for s in ORIGINAL]
+        for at in rng.sample(range(len(own)), rng.randint(2, 7)):
+            own[at] = rng.choice(others)
+        corpus.append(facts(f"r{n:02d}", own[: rng.randint(3, len(own))]))
+    return corpus
+
+
+def digests(corpus: list[ArticleFacts]) -> dict[str, str]:
+    return {f.article.id: "sha-" + f.article.id for f in corpus}
+
+
+def test_a_grown_corpus_from_the_earlier_state_gives_the_groups_of_a_full_build() -> None:
+    for seed in range(4):
+        corpus = random_corpus(seed, 36)
+        random.Random(seed).shuffle(corpus)
+        state = None
+        for end in (12, 13, 20, 21, 22, 30, 37):  # one article, then several, at a time
+            grown = corpus[:end]
+            found, state = wire_copies(grown, digests(grown), state)
+            full, full_state = wire_copies(grown, digests(grown))
+            assert found == full
+            assert state == full_state
+            assert [g.article_ids for g in found] == plain_groups(grown)
+
+
+def test_an_earlier_state_is_used_only_for_a_corpus_that_only_grew() -> None:
+    corpus = random_corpus(3, 20)
+    ids = sorted(f.article.id for f in corpus)
+    # an earlier state that claims two articles with nothing in common are copies: used
+    # when its articles all stand unchanged (which proves that it is used), else ignored
+    lie = WireState(
+        articles=tuple((a, "sha-" + a) for a in ids[:10]), copies=(("r-empty", ids[9]),)
+    )
+    found, _ = wire_copies(corpus, digests(corpus), lie)
+    assert any("r-empty" in g.article_ids for g in found)
+    changed = WireState(articles=((ids[0], "sha-other"), *lie.articles[1:]), copies=lie.copies)
+    removed = WireState(articles=(*lie.articles, ("gone", "sha-gone")), copies=lie.copies)
+    for ignored in (changed, removed):
+        assert wire_copies(corpus, digests(corpus), ignored) == wire_copies(corpus, digests(corpus))
+
+
+def test_a_new_article_that_makes_a_phrase_a_stock_phrase_undoes_the_copies_it_made() -> None:
+    # one-sentence articles of a three-word sentence (its one 3-gram: one hash) are copies of
+    # each other while at most SKETCH_MAX_BUCKET sentences hold it; one more makes it a stock
+    # phrase, which no longer counts as a match
+    line = "Markets stayed calm."
+    corpus = [facts(f"s{n:03d}", [line]) for n in range(SKETCH_MAX_BUCKET)]
+    found, state = wire_copies(corpus, digests(corpus))
+    assert [len(g.article_ids) for g in found] == [SKETCH_MAX_BUCKET]
+    grown = [*corpus, facts("s999", [line, *ORIGINAL[:2]]), facts("t1", ORIGINAL)]
+    found, _ = wire_copies(grown, digests(grown), state)
+    assert found == wire_copies(grown, digests(grown))[0]
+    assert [g.article_ids for g in found] == [("s999", "t1")]
