@@ -8,6 +8,7 @@ import subprocess
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import NoReturn
 
 import click
 from mkdocs.config import load_config
@@ -38,6 +39,35 @@ def load_settings(config_file: str) -> tuple[MkDocsConfig, Settings]:
     if plugin is None:
         raise ConfigError(f"{config_file}: no briefgen plugin under 'plugins'")
     return config, to_settings(plugin.config, str(Path(config.config_file_path).parent), os.environ)
+
+
+def run() -> NoReturn:
+    """The `briefgen` command: main(), then a quick exit.
+
+    A build holds the facts of the whole corpus, millions of objects; freeing them one by one
+    at exit took 0.25 s of a 4 s incremental build at 1,000 articles. Everything is written
+    and closed when main() returns, so the process flushes its output and ends without
+    freeing them, as mypy does (mypy.util.hard_exit). Tests call main() itself."""
+    try:
+        main()
+        code = 0
+    except SystemExit as done:
+        code = exit_status(done.code)
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
+def exit_status(code: object) -> int:
+    """Return the process exit status of a SystemExit code, printing a message code (as
+    Python does)."""
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    click.echo(str(code), err=True)
+    return 1
 
 
 @click.group()

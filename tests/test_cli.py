@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from conftest import CORPORA
 
-from briefgen.cli import main
+from briefgen.cli import exit_status, main
 
 
 def test_check_lists_every_bad_file_and_exits_1(tmp_path: Path) -> None:
@@ -81,3 +83,22 @@ def test_render_says_what_changed_since_the_last_render(
     assert "First build" not in page
     assert "## New sources" in page
     assert "Talks" in page or "talks" in page
+
+
+def test_the_command_flushes_its_output_and_keeps_its_exit_status(tmp_path: Path) -> None:
+    """`briefgen` (run) ends the process without freeing the corpus: what it printed, and
+    its exit status, must come through all the same."""
+    command = [sys.executable, "-m", "briefgen", "check", "-f"]
+    clean = subprocess.run(
+        [*command, str(CORPORA / "flood" / "mkdocs.yml")], capture_output=True, text=True
+    )
+    assert clean.returncode == 0, clean.stderr
+    assert clean.stdout.strip() == "0 problem(s), 0 article(s) skipped"
+    missing = subprocess.run([*command, str(tmp_path / "none.yml")], capture_output=True, text=True)
+    assert missing.returncode == 2  # click's usage error
+    assert "does not exist" in missing.stderr
+
+
+@pytest.mark.parametrize(("code", "status"), [(None, 0), (0, 0), (3, 3), ("failed", 1)])
+def test_exit_status_is_that_of_python(code: object, status: int) -> None:
+    assert exit_status(code) == status
