@@ -20,12 +20,7 @@ from briefgen.aggregate.countries import (
     country_of,
     state_actor,
 )
-from briefgen.aggregate.similarity import (
-    comparable,
-    could_be_variant,
-    could_match,
-    is_name_variant,
-)
+from briefgen.aggregate.similarity import comparable, could_be_variant, name_variant_pairs
 from briefgen.config import slugify
 from briefgen.extract.entities import PLACE_NOUNS
 from briefgen.extract.names import name_tokens
@@ -87,9 +82,9 @@ def merge_ids(
     shown = {i: names[i].most_common(1)[0][0] for i in by_weight}
     # Spelling variants keep their first or their last word ("Kenya Civil Defense/Defence"):
     # only names sharing one are compared, which keeps this near-linear on large corpora.
-    # Names too short to be variants (is_name_variant) are left out of the comparison, and
-    # so are pairs whose lengths alone rule out the ratio: the same merges, 8 million fewer
-    # comparisons at 10,000 articles.
+    # Names too short to be variants (is_name_variant) are left out of the comparison. Each
+    # block of names sharing a word is compared all at once by rapidfuzz (cdist, in C): at
+    # 10,000 articles the blocks hold 9 million pairs, which one by one took 13 s.
     plain = {i: comparable(shown[i]) for i in by_weight if could_be_variant(shown[i])}
     blocks: dict[str, list[str]] = defaultdict(list)
     for i, text in plain.items():
@@ -97,22 +92,17 @@ def merge_ids(
         if words:
             for key in {f"first {words[0]}", f"last {words[-1]}"}:
                 blocks[key].append(i)
-    for i, text in plain.items():
+    variants: dict[str, set[str]] = defaultdict(set)
+    for key in sorted(blocks):
+        block = blocks[key]
+        for x, y in name_variant_pairs([plain[member] for member in block]):
+            first, then = sorted((block[x], block[y]), key=rank.__getitem__)
+            variants[first].add(then)
+    for i in plain:
         if merged[i] != i or i in principal_ids:
             continue
-        words = text.split()
-        keys = {f"first {words[0]}", f"last {words[-1]}"} if words else set()
-        candidates = sorted(
-            {
-                j
-                for key in keys
-                for j in blocks[key]
-                if rank[j] > rank[i] and could_match(len(text), len(plain[j]))
-            },
-            key=rank.__getitem__,
-        )
-        for j in candidates:
-            if merged[j] == j and j not in principal_ids and is_name_variant(shown[i], shown[j]):
+        for j in sorted(variants[i], key=rank.__getitem__):
+            if merged[j] == j and j not in principal_ids:
                 merged[j] = i
     return merged
 

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterator, Sequence
-from typing import TypeVar
+from collections.abc import Sequence
 
 from rapidfuzz import fuzz, process
 
 from briefgen.sketch import comparable as comparable  # the extract stage uses it too
-
-K = TypeVar("K", bound=Hashable)
 
 # Two sentences are the same sentence (one outlet's light edit of another's) at this ratio.
 SAME_SENTENCE_RATIO = 85.0
@@ -52,13 +49,6 @@ def could_be_variant(name: str) -> bool:
     return len(name) >= SAME_NAME_MIN_CHARS
 
 
-def could_match(length_a: int, length_b: int) -> bool:
-    """Return False when two comparable names of these lengths cannot reach SAME_NAME_RATIO:
-    rapidfuzz's ratio is at most 200 * shorter / (sum of the lengths)."""
-    total = length_a + length_b
-    return total == 0 or 200 * min(length_a, length_b) / total >= SAME_NAME_RATIO
-
-
 def is_name_variant(a: str, b: str) -> bool:
     """Return True if two long names differ only by spelling: 'Defense' and 'Defence'."""
     if min(len(a), len(b)) < SAME_NAME_MIN_CHARS:
@@ -66,23 +56,14 @@ def is_name_variant(a: str, b: str) -> bool:
     return bool(fuzz.ratio(comparable(a), comparable(b)) >= SAME_NAME_RATIO)
 
 
-def pairs_sharing(sets: dict[K, frozenset[str]], max_share: float) -> Iterator[tuple[K, K]]:
-    """Yield, once each, the pairs of keys whose sets share an element held by at most
-    max_share of all keys (and at least 64): common elements do not make candidates on their
-    own. Pairs come key by key (keys in text order), not from one set of all pairs: at 10,000
-    articles there are 4 million."""
-    cap = max(64, int(max_share * len(sets)))
-    keys = sorted(sets, key=str)
-    holders: dict[str, list[int]] = {}
-    for n, key in enumerate(keys):
-        for element in sets[key]:
-            holders.setdefault(element, []).append(n)
-    for n, key in enumerate(keys):
-        partners: set[int] = set()
-        for element in sets[key]:
-            held = holders[element]
-            if len(held) <= cap:
-                partners.update(held)
-        for other in sorted(partners):
-            if other > n:
-                yield key, keys[other]
+def name_variant_pairs(texts: Sequence[str]) -> list[tuple[int, int]]:
+    """Return the pairs of positions (i < j) of comparable names, each long enough to be a
+    variant (could_be_variant), that is_name_variant would match: all pairs scored at once by
+    rapidfuzz in C, as doubles (float32 could round 89.99 up to the cutoff)."""
+    if len(texts) < 2:
+        return []
+    scores = process.cdist(
+        texts, texts, scorer=fuzz.ratio, score_cutoff=SAME_NAME_RATIO, dtype="float64"
+    )
+    rows, columns = scores.nonzero()
+    return [(i, j) for i, j in zip(rows.tolist(), columns.tolist(), strict=True) if i < j]
