@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from briefgen.aggregate.stories import group_stories
+import random
+from collections import Counter
+from itertools import combinations
+
+from briefgen.aggregate.stories import (
+    group_stories,
+    overlapping_pairs,
+    rarity_weights,
+    weighted_jaccard,
+)
 from briefgen.model import (
     ArticleFacts,
     Mention,
@@ -64,3 +73,45 @@ def test_actors_named_across_the_corpus_do_not_join_stories() -> None:
     assert ("f1", "f2") in stories
     assert ("t1", "t2") in stories
     assert len(stories) == 9
+
+
+def plain_overlapping_pairs(
+    sets: dict[str, frozenset[str]], weight: dict[str, float], threshold: float, cap: int
+) -> set[tuple[str, str]]:
+    """The definition: every pair sharing an element held by at most cap sets, scored by
+    weighted_jaccard."""
+    held = Counter(x for s in sets.values() for x in s)
+    total = {k: sum(weight[x] for x in s) for k, s in sets.items()}
+    return {
+        (a, b)
+        for a, b in combinations(sorted(sets), 2)
+        if any(held[x] <= cap for x in sets[a] & sets[b])
+        and weighted_jaccard(sets[a], sets[b], weight, (total[a], total[b])) >= threshold
+    }
+
+
+def test_overlapping_pairs_are_those_of_the_plain_definition() -> None:
+    rng = random.Random(5)
+    # 200 articles: "un" in all (common: more than 64 holders), a few mid-size actors,
+    # and each event's own actors
+    sets = {
+        f"a{n:03d}": frozenset(
+            {
+                "un",
+                f"event-{n // 4}",
+                f"place-{n // 9}",
+                *rng.sample([f"p{k}" for k in range(30)], 3),
+            }
+        )
+        for n in range(200)
+    }
+    sets["empty"] = frozenset()
+    weight = rarity_weights(sets)
+    for threshold in (0.0, 0.12, 0.3):
+        found = overlapping_pairs(sets, weight, threshold, max_share=0.05)  # cap 64
+        assert len(found) == len(set(found))
+        assert set(found) == plain_overlapping_pairs(sets, weight, threshold, 64)
+    assert ("a000", "a001") in found  # one event
+    candidates = overlapping_pairs(sets, weight, 0.0, max_share=0.05)
+    assert all(sets[a] & sets[b] - {"un"} for a, b in candidates)  # "un" alone links nothing
+    assert any(sets[a] & sets[b] == {"un"} for a, b in combinations(sorted(sets), 2))
