@@ -51,11 +51,16 @@ def extract_article(
 def extract_articles(
     articles: Iterable[CleanArticle], nlp: Any, knowledge: Knowledge
 ) -> tuple[ArticleFacts, ...]:
-    """Return the facts of every article, parsing all paragraphs in batches."""
+    """Return the facts of every article, parsing all paragraphs in batches.
+
+    A paragraph that recurs word for word (wire copies share many) is parsed once and its Doc
+    read by each article that has it: extractors only read Docs."""
     articles = tuple(articles)
     index = build_alias_index(knowledge)
     texts = [p for a in articles for p in a.paragraphs]
-    docs = list(nlp.pipe(texts, batch_size=BATCH_SIZE))
+    unique = list(dict.fromkeys(texts))
+    parsed = dict(zip(unique, nlp.pipe(unique, batch_size=BATCH_SIZE), strict=True))
+    docs = [parsed[text] for text in texts]
     facts, at = [], 0
     for article in articles:
         own = docs[at : at + len(article.paragraphs)]
