@@ -38,8 +38,10 @@ def list_corpus_files(corpus_dir: Path) -> list[Path]:
 
 def inside(path: Path, folder: Path) -> bool:
     """Return True if path, with every symlink followed, lies inside folder (False for a
-    symlink loop)."""
+    symlink loop). An entry of the folder that is not a symlink lies in it."""
     try:
+        if path.parent == folder and not path.is_symlink():
+            return True
         return path.resolve(strict=True).is_relative_to(folder.resolve())
     except (OSError, RuntimeError):
         return False

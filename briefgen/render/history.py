@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import msgspec
+
 from briefgen.render.changes import BriefingSnapshot, Snapshot
 
 HISTORY_VERSION = 1
@@ -69,7 +71,10 @@ def history_json(latest: Snapshot, baseline: Snapshot | None) -> str:
         "latest": snapshot_record(latest),
         "baseline": snapshot_record(baseline) if baseline is not None else None,
     }
-    return json.dumps(document, sort_keys=True, ensure_ascii=False, indent=2) + "\n"
+    # the text of json.dumps(sort_keys=True, ensure_ascii=False, indent=2), written by
+    # msgspec: json's indenting encoder is pure Python (1.6 s at 10,000 articles)
+    compact = msgspec.json.encode(document, order="sorted")
+    return msgspec.json.format(compact, indent=2).decode("utf-8") + "\n"
 
 
 def read_history(text: str | None) -> tuple[Snapshot | None, Snapshot | None]:

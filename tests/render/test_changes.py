@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from types import SimpleNamespace
 
@@ -133,6 +134,10 @@ def test_history_round_trip() -> None:
     latest, baseline = snapshot_site([BEFORE]), snapshot_site([briefing((HERALD, WIRE))])
     assert read_history(history_json(latest, baseline)) == (latest, baseline)
     assert read_history(history_json(latest, None)) == (latest, None)
+    # the text json.dumps(indent=2) would write (msgspec writes it)
+    text = history_json(latest, baseline)
+    assert text == json.dumps(json.loads(text), sort_keys=True, ensure_ascii=False, indent=2) + "\n"
+    assert '"version": 1' in text
 
 
 @pytest.mark.parametrize(
