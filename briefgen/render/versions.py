@@ -13,6 +13,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from rapidfuzz.distance import Indel
+
 from briefgen.model import Briefing, SourceArticle
 
 # Share of words two paragraphs must have in common to be versions of one paragraph.
@@ -39,12 +41,27 @@ class VersionGroup:
     versions: tuple[Version, ...]
 
 
-def _similarity(a: Sequence[str], b: Sequence[str]) -> float:
-    """Return how alike two word lists are, 0 to 1 (difflib's ratio)."""
-    matcher = SequenceMatcher(a=a, b=b, autojunk=False)
-    if matcher.real_quick_ratio() < EDIT_SIMILARITY or matcher.quick_ratio() < EDIT_SIMILARITY:
-        return 0.0  # upper bounds of the ratio, far cheaper to compute
-    return matcher.ratio()
+def _best_match(words: Sequence[Sequence[str]], mine: list[str]) -> tuple[float, int]:
+    """Return the highest difflib word ratio of `mine` with a paragraph of `words` if it is
+    at least EDIT_SIMILARITY, and that paragraph's index (the first, if tied); else (0, 0).
+
+    difflib's ratio is 2 M / T, M the words of its matching blocks, which form a common
+    subsequence: so it is at most 2 LCS / T, which rapidfuzz computes in C. Only paragraphs
+    whose bound reaches the threshold and beats the best so far are given to difflib, which
+    holds `mine` as its second sequence (indexed once) throughout."""
+    matcher = SequenceMatcher(autojunk=False)
+    matcher.set_seq2(mine)
+    best, index = 0.0, 0
+    for n, theirs in enumerate(words):
+        total = len(theirs) + len(mine)
+        bound = Indel.similarity(theirs, mine) / total if total else 1.0
+        if bound < EDIT_SIMILARITY or bound <= best:
+            continue  # cannot reach the threshold, or cannot beat an earlier paragraph
+        matcher.set_seq1(theirs)
+        score = matcher.ratio()
+        if score >= EDIT_SIMILARITY and score > best:
+            best, index = score, n
+    return best, index
 
 
 def compare_paragraphs(first: Sequence[str], other: Sequence[str]) -> tuple[int, int, int, int]:
@@ -55,19 +72,21 @@ def compare_paragraphs(first: Sequence[str], other: Sequence[str]) -> tuple[int,
     paragraphs of `first` that nothing matches are missing.
     """
     words = [p.split() for p in first]
+    position: dict[tuple[str, ...], int] = {}
+    for n, paragraph in enumerate(words):
+        position.setdefault(tuple(paragraph), n)
     same = edited = added = 0
     matched: set[int] = set()
     for paragraph in other:
         mine = paragraph.split()
-        if mine in words:
+        if (n := position.get(tuple(mine))) is not None:
             same += 1
-            matched.add(words.index(mine))
+            matched.add(n)
             continue
-        scores = [(_similarity(w, mine), -n) for n, w in enumerate(words)]
-        score, index = max(scores, default=(0.0, 0))
+        score, index = _best_match(words, mine)
         if score >= EDIT_SIMILARITY:
             edited += 1
-            matched.add(-index)
+            matched.add(index)
         else:
             added += 1
     return same, edited, added, len(first) - len(matched)

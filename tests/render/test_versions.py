@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefgen.model import WireGroup
-from briefgen.render.versions import compare_paragraphs, version_groups
+from briefgen.render.versions import EDIT_SIMILARITY, compare_paragraphs, version_groups
 
 from .strike import PARAGRAPHS, article, briefing
 
@@ -25,6 +29,43 @@ EDITED = "The union said about 4,000 of its members had joined the strike on Mon
 )
 def test_compare_paragraphs(other: tuple[str, ...], expected: tuple[int, int, int, int]) -> None:
     assert compare_paragraphs(PARAGRAPHS, other) == expected
+
+
+def plain_compare(first: list[str], other: list[str]) -> tuple[int, int, int, int]:
+    """compare_paragraphs by its definition: difflib's ratio with every paragraph of first."""
+    words = [p.split() for p in first]
+    same = edited = added = 0
+    matched: set[int] = set()
+    for paragraph in other:
+        mine = paragraph.split()
+        if mine in words:
+            same += 1
+            matched.add(words.index(mine))
+            continue
+        scores = [
+            (SequenceMatcher(a=w, b=mine, autojunk=False).ratio(), -n) for n, w in enumerate(words)
+        ]
+        score, index = max(scores, default=(0.0, 0))
+        if score >= EDIT_SIMILARITY:
+            edited += 1
+            matched.add(-index)
+        else:
+            added += 1
+    return same, edited, added, len(first) - len(matched)
+
+
+# Paragraphs of a few words from a small vocabulary, so that many pairs are near the threshold.
+PARAGRAPH = st.lists(st.sampled_from(["a", "b", "c", "d", "e", "f"]), min_size=1, max_size=9).map(
+    " ".join
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(PARAGRAPH, min_size=1, max_size=6), st.lists(PARAGRAPH, max_size=6))
+def test_compare_paragraphs_as_defined(first: list[str], other: list[str]) -> None:
+    """The bounded search finds what comparing every pair with difflib finds, ties and
+    paragraphs of first matched twice included."""
+    assert compare_paragraphs(first, other) == plain_compare(first, other)
 
 
 def test_version_groups_in_source_order() -> None:
