@@ -17,6 +17,8 @@ from briefgen.render.versions import version_groups
 
 # Characters with a meaning in Markdown, HTML, pymdown extensions, attr_list or Jinja.
 _SPECIAL = frozenset("\\`*_{}[]()#+!|<>&~^=:$%@")
+# str.translate's table: each special character to its numeric character reference.
+_REFERENCES = {ord(c): f"&#{ord(c)};" for c in _SPECIAL}
 # '-' and '.' only matter at the start of a line ("- item", "1. item") or in runs ("--8<--").
 _LINE_START = re.compile(r"^(\d+)([.)])|^([-+])")
 _DASH_RUN = re.compile(r"-{2,}")
@@ -30,7 +32,7 @@ def _reference(ch: str) -> str:
 def md_inline(value: Any) -> str:
     """Return a value as inert inline Markdown: one line, every syntax character escaped."""
     text = " ".join(str(value).split())
-    text = "".join(_reference(c) if c in _SPECIAL else c for c in text)
+    text = text.translate(_REFERENCES)
     text = _DASH_RUN.sub(lambda m: _reference("-") * len(m.group()), text)
     return _LINE_START.sub(
         lambda m: f"{m[1]}{_reference(m[2])}" if m[1] else _reference(m[3]), text

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 import markdown
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from briefgen.render.env import md_block, md_inline, safe_url
 
@@ -50,6 +55,19 @@ def test_md_inline_renders_as_plain_text(text: str) -> None:
 def test_md_inline_keeps_the_text_readable() -> None:
     html = markdown.markdown(md_inline('Al-Assad said: "no" & <left>'))
     assert html == '<p>Al-Assad said&#58; "no" &#38; &#60;left&#62;</p>'
+
+
+SYNTAX = "\\`*_{}[]()#+!|<>&~^=:$%@"
+
+
+@given(st.text(alphabet=st.sampled_from([*SYNTAX, "-", ".", "1", " ", "a", "\n", "\u00e9"])))
+def test_md_inline_leaves_no_syntax_character_bare(text: str) -> None:
+    """Whatever the text, a reader sees it as it was (spaces folded), and no character of
+    Markdown, HTML or Jinja syntax stands outside a character reference."""
+    escaped = md_inline(text)
+    assert html.unescape(escaped) == " ".join(text.split())
+    assert not set(re.sub(r"&#\d+;", "", escaped)) & set(SYNTAX)
+    assert "--" not in escaped
 
 
 def test_md_block_keeps_paragraphs() -> None:
