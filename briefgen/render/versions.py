@@ -73,15 +73,15 @@ def compare_paragraphs(first: Sequence[str], other: Sequence[str]) -> tuple[int,
     """
     words = [p.split() for p in first]
     position: dict[tuple[str, ...], int] = {}
-    for n, paragraph in enumerate(words):
-        position.setdefault(tuple(paragraph), n)
+    for n, kept in enumerate(words):
+        position.setdefault(tuple(kept), n)
     same = edited = added = 0
     matched: set[int] = set()
     for paragraph in other:
         mine = paragraph.split()
-        if (n := position.get(tuple(mine))) is not None:
+        if (found := position.get(tuple(mine))) is not None:
             same += 1
-            matched.add(n)
+            matched.add(found)
             continue
         score, index = _best_match(words, mine)
         if score >= EDIT_SIMILARITY:
