@@ -8,6 +8,7 @@ article or a template regenerates the site. The spaCy pipeline is loaded once pe
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -19,13 +20,15 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.templates import TemplateContext
 
 from briefgen.assets import MERMAID_URI, add_mermaid_script, read_mermaid
 from briefgen.config import BriefgenConfig, to_settings
 from briefgen.errors import BriefgenError
 from briefgen.model import Settings, Site
 from briefgen.pipeline import Compared, generate_compared, record_history
-from briefgen.render.pages import inert_meta_value
+from briefgen.render.pages import PRINT_PARTS, inert_meta_value, print_part
+from briefgen.render.splice import Part, splice_parts, stub_parts
 from briefgen.render.write import MARKER
 
 log = get_plugin_logger(__name__)
@@ -56,6 +59,11 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         self.compared: Compared | None = None  # its history is written after a good build
         self.titles: dict[str, str] = {}  # a briefing's index page (URI) -> its title
         self.ranks: dict[str, int] = {}  # a briefing's index page (URI) -> 0 for the newest
+        self.files: Files | None = None
+        # A print page (URI) -> its parts as their own pages give them (see render/splice.py);
+        # then the parts left out of its Markdown, to splice in from those pages' HTML.
+        self.print_parts: dict[str, dict[str, str]] = {}
+        self.stubbed: dict[str, tuple[str, ...]] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Exist, so that MkDocs keeps this object (and its loaded model) across serve rebuilds."""
@@ -119,7 +127,47 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
             files.append(File.generated(config, uri, content=content))
         if files.get_file_from_path(MERMAID_URI) is None:  # the site's own Mermaid (assets/)
             files.append(File.generated(config, MERMAID_URI, content=read_mermaid()))
+        self.files = files
+        self.print_parts = print_parts(site.files)
+        self.stubbed = {}
         return files
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Leave out of a print page the parts that its siblings' HTML will give (below).
+        Generated pages are converted in every build, --dirty ones too."""
+        uri = page.file.src_uri
+        if uri not in self.print_parts or not page.file.generated_by:
+            return markdown
+        markdown, self.stubbed[uri] = stub_parts(markdown, self.print_parts[uri])
+        return markdown
+
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        """Put into a print page the HTML of the parts left out of its Markdown: every page
+        is converted by now."""
+        names = self.stubbed.get(page.file.src_uri)
+        if names and page.content is not None and self.files is not None:
+            folder = page.file.src_uri.rpartition("/")[0]
+            siblings = {
+                name: found.page
+                for name in PRINT_PARTS
+                if (found := self.files.get_file_from_path(f"{folder}/{name}.md")) is not None
+                and found.page is not None
+            }
+            parts = {}
+            for name in names:
+                content = siblings[name].content
+                if content is None:
+                    raise PluginError(f"{folder}/{name}.md was not converted for its print page")
+                parts[name] = Part(
+                    url=siblings[name].url, html=content, demote=name != PRINT_PARTS[0]
+                )
+            urls = {name: sibling.url for name, sibling in siblings.items()}
+            page.content = splice_parts(page.content, page.url, parts, urls)
+        return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Point a page holding a Mermaid diagram to the site's own Mermaid: Material would
@@ -153,6 +201,22 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         server.watch(self.settings.corpus_dir)
         server.watch(self.settings.templates_dir)
         return server
+
+
+def print_parts(files: Mapping[str, str]) -> dict[str, dict[str, str]]:
+    """Return, for each generated print page (URI), the print_part of each of its sibling
+    pages that it holds: render_print_page made its parts from them."""
+    found = {}
+    for uri in files:
+        folder, _, name = uri.rpartition("/")
+        if name != "print.md":
+            continue
+        found[uri] = {
+            part: print_part(files[page], part, demote=part != PRINT_PARTS[0])
+            for part in PRINT_PARTS
+            if (page := f"{folder}/{part}.md") in files
+        }
+    return found
 
 
 def prune_navigation(config: MkDocsConfig) -> bool:

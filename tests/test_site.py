@@ -7,9 +7,12 @@ import re
 from pathlib import Path
 from typing import Any
 
+import markdown
 import pytest
 import yaml
 from sites import mkdocs_build
+
+from briefgen.model import Site
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = sorted(p for p in (ROOT / "tests" / "corpora").iterdir() if p.is_dir())
@@ -123,6 +126,28 @@ def test_seed_citations_point_at_paragraphs(seed_build: Path) -> None:
         n = int(anchor[1:].partition("-")[0])
         start, end = html.find(f'id="s{n}"'), html.find(f'id="s{n + 1}"')
         assert -1 < start < html.find(f'id="{anchor}"') < (end if end > -1 else len(html))
+
+
+def test_seed_print_page_spliced_from_its_parts(seed_build: Path, seed_site: Site) -> None:
+    """The print page's summary, actors and statements come from their own pages' HTML: it
+    shows exactly the text that converting its whole Markdown shows, with one <h1>, no id
+    twice, and every link within the page landing on an anchor of the page."""
+    (uri,) = [u for u in seed_site.files if u.endswith("/print.md")]
+    built = (seed_build / uri.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
+    article = built[built.index("<article") : built.index("</article>")]
+    assert "briefgen:insert" not in article
+    assert article.count("<h1") == 1
+    ids = re.findall(r'<\w+ id="([^"]+)"', article)
+    assert len(ids) == len(set(ids))
+    assert any(i.startswith("statements-") for i in ids)  # spliced: ids prefixed by part
+    in_page = set(re.findall(r'<a href="#([^"]+)"', article))
+    assert {"part-actors", "part-statements"} <= in_page
+    assert in_page <= set(ids), in_page - set(ids)
+    body = seed_site.files[uri].split("---\n", 2)[2]
+    whole = markdown.markdown(body, extensions=["attr_list", "tables", "toc"])
+    # The theme adds a permalink to each heading; the whole Markdown, converted here, has none.
+    shown = re.sub(r'<a class="headerlink"[^>]*>[^<]*</a>', "", article)
+    assert text_of(shown).split() == text_of(whole).split()
 
 
 def label_groups(articles: dict[str, Any], key: str) -> set[frozenset[str]]:

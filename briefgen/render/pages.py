@@ -16,6 +16,7 @@ from briefgen.model import Briefing, Site
 from briefgen.render.changes import BriefingChanges, Snapshot, compare_site
 from briefgen.render.export import export_json
 from briefgen.render.feed import FEED_NAME, render_feed
+from briefgen.render.splice import mark_part
 
 EXPORT_NAME = "briefing.json"
 # A page's YAML front matter: MkDocs and Material print its values (title, description) into
@@ -146,7 +147,8 @@ def cited_paragraphs(pages: Sequence[str]) -> frozenset[tuple[int, int]]:
 def render_print_page(env: Environment, briefing: Briefing, pages: dict[str, str]) -> str:
     """Return a briefing's print page: its summary, actors, statements and sources in one.
     Of the sources it keeps the paragraphs the other parts cite: printing every article's
-    full text would double the site's Markdown (bench/scale/README.md)."""
+    full text would double the site's Markdown (bench/scale/README.md). Each part is marked
+    (splice.mark_part), for a MkDocs build to take it from its own page's HTML."""
     folder = f"{briefing.slug}/"
     own = {
         name: page
@@ -162,7 +164,7 @@ def render_print_page(env: Environment, briefing: Briefing, pages: dict[str, str
         only=cited_paragraphs([page for name, page in own.items() if name != "sources"]),
     )
     parts = {
-        name: print_part(own[name], name, demote=name != PRINT_PARTS[0])
+        name: mark_part(print_part(own[name], name, demote=name != PRINT_PARTS[0]), name)
         for name in PRINT_PARTS
         if name in own
     }
