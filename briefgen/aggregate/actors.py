@@ -8,6 +8,7 @@ spelt two ways join ("Kenya Civil Defense" / "Kenya Civil Defence").
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
@@ -143,19 +144,38 @@ def _links(
 
 def has_word(phrase: str, text: str) -> bool:
     """Return True if a lower-case word or phrase occurs in a text as whole words."""
-    return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text.lower()) is not None
+    return any_word((phrase,)).search(text.lower()) is not None
+
+
+@functools.cache
+def any_word(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """Return the pattern of any of some lower-case words or phrases, as whole words. Its
+    search finds the leftmost place where one of them stands, as the leftmost of each
+    phrase's own first match would (an alternative that fails at a place lets the next one
+    try there)."""
+    words = "|".join(re.escape(p) for p in sorted(phrases, key=lambda p: (-len(p), p)))
+    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])")
+
+
+def _words_by(knowledge: Knowledge, field: int) -> dict[str, tuple[str, ...]]:
+    """Return the actor words by their type (field 1) or side (field 2), "-" left out."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for row in knowledge.actor_words:
+        if row[field] != "-":
+            found[row[field]].append(row[0])
+    return {key: tuple(words) for key, words in sorted(found.items())}
 
 
 def word_type(texts: Sequence[str], knowledge: Knowledge) -> ActorType | None:
     """Return the type the first type word of a name or role gives ("rebel group" -> armed
     group), looking at the texts in order; None if none has one."""
+    kinds = _words_by(knowledge, 1)
     for text in texts:
+        lowered = text.lower()
         hits = [
             (m.start(), kind)
-            for word, kind, _ in knowledge.actor_words
-            if kind != "-"
-            for m in [re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text.lower())]
-            if m is not None
+            for kind, words in kinds.items()
+            if (m := any_word(words).search(lowered)) is not None
         ]
         if hits:
             return cast(ActorType, min(hits)[1])
@@ -164,18 +184,19 @@ def word_type(texts: Sequence[str], knowledge: Knowledge) -> ActorType | None:
 
 def word_side(texts: Sequence[str], knowledge: Knowledge) -> str:
     """Return the side the words of names and roles give, "" if none or if they disagree."""
+    lowered = [text.lower() for text in texts]
     sides = {
         side
-        for text in texts
-        for word, _, side in knowledge.actor_words
-        if side != "-" and has_word(word, text)
+        for side, words in _words_by(knowledge, 2).items()
+        if any(any_word(words).search(text) for text in lowered)
     }
     return sides.pop() if len(sides) == 1 else ""
 
 
 def is_source(texts: Sequence[str], knowledge: Knowledge) -> bool:
     """Return True if a name or role makes the actor a source, not a party ("war monitor")."""
-    return any(has_word(w, t) for t in texts for w in knowledge.source_words)
+    pattern = any_word(tuple(sorted(knowledge.source_words)))
+    return any(pattern.search(text.lower()) for text in texts)
 
 
 def role_country(role: str, index: CountryIndex) -> str | None:

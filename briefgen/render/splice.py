@@ -31,7 +31,8 @@ _START = "<!-- briefgen:part {} -->"
 _END = "<!-- briefgen:end {} -->"
 _INSERT = "<!-- briefgen:insert {} -->"
 _INSERT_FOUND = re.compile(r"<!-- briefgen:insert (\w+) -->")
-_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+# The tags to rewrite: headings, and tags with an id or a link (not <p>, <td>, <li>...).
+_TAG = re.compile(r'</?h[1-6]\b[^>]*>|<[a-zA-Z][^>]*\s(?:id|href|src)="[^>]*>')
 _HEADING = re.compile(r"^<(/?)h([1-5])\b")
 _FIRST_HEADING = re.compile(r"<h[1-6]\b[^>]*>")
 _ID = re.compile(r'\sid="([^"]*)"')

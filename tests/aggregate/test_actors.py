@@ -3,11 +3,15 @@ roles, sides, sources apart from parties, places left out."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefgen.aggregate import build_briefings
+from briefgen.aggregate.actors import is_source, word_side, word_type
 from briefgen.extract import extract_articles
 from briefgen.model import Actor, Knowledge, Settings
 from briefgen.resources import load_knowledge
@@ -91,3 +95,43 @@ def test_places_are_not_actors(actors: dict[str, Actor]) -> None:
 def test_roles_from_the_words_before_a_name(actors: dict[str, Actor]) -> None:
     assert actors["Piet Larsen"].role == "Ostland's Foreign Minister"
     assert actors["Piet Larsen"].type == "person"
+
+
+DEFAULT = load_knowledge(())
+WORDS = sorted(
+    {w for row in DEFAULT.actor_words for w in row[0].split()}
+    | {w for p in DEFAULT.source_words for w in p.split()}
+)
+TEXT = st.lists(st.sampled_from([*WORDS, "the", "of", "-", "anti-", "x"]), max_size=8).map(
+    lambda words: " ".join(words).replace(" -", "-").title()
+)
+
+
+def plain_has_word(phrase: str, text: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text.lower()) is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(TEXT, max_size=3))
+def test_word_lookups_as_defined_word_by_word(texts: list[str]) -> None:
+    """Each lookup with one pattern per list of words finds what searching for each word
+    does: the first type word (by place, then type), the sides named, a source word."""
+    hits = [
+        [
+            (m.start(), kind)
+            for word, kind, _ in DEFAULT.actor_words
+            if kind != "-"
+            for m in [re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", t.lower())]
+            if m
+        ]
+        for t in texts
+    ]
+    first = next((min(h)[1] for h in hits if h), None)
+    assert word_type(texts, DEFAULT) == first
+    sides = {
+        s for t in texts for w, _, s in DEFAULT.actor_words if s != "-" and plain_has_word(w, t)
+    }
+    assert word_side(texts, DEFAULT) == (sides.pop() if len(sides) == 1 else "")
+    assert is_source(texts, DEFAULT) == any(
+        plain_has_word(w, t) for t in texts for w in DEFAULT.source_words
+    )
