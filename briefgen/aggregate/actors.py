@@ -152,7 +152,9 @@ def any_word(phrases: tuple[str, ...]) -> re.Pattern[str]:
     """Return the pattern of any of some lower-case words or phrases, as whole words. Its
     search finds the leftmost place where one of them stands, as the leftmost of each
     phrase's own first match would (an alternative that fails at a place lets the next one
-    try there)."""
+    try there). No phrase: a pattern that never matches."""
+    if not phrases:
+        return re.compile(r"(?!)")
     words = "|".join(re.escape(p) for p in sorted(phrases, key=lambda p: (-len(p), p)))
     return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])")
 

@@ -3,6 +3,7 @@ roles, sides, sources apart from parties, places left out."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 
@@ -135,3 +136,10 @@ def test_word_lookups_as_defined_word_by_word(texts: list[str]) -> None:
     assert is_source(texts, DEFAULT) == any(
         plain_has_word(w, t) for t in texts for w in DEFAULT.source_words
     )
+
+
+def test_no_source_words_make_no_source() -> None:
+    """An empty list of words matches nothing (an empty alternation would match anywhere)."""
+    assert is_source(["Coastal Watch, a war monitor"], DEFAULT)
+    none = dataclasses.replace(DEFAULT, source_words=frozenset())
+    assert not is_source(["Coastal Watch, a war monitor"], none)
