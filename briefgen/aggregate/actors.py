@@ -159,10 +159,14 @@ def any_word(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])")
 
 
-def _words_by(knowledge: Knowledge, field: int) -> dict[str, tuple[str, ...]]:
-    """Return the actor words by their type (field 1) or side (field 2), "-" left out."""
+@functools.cache
+def _words_by(
+    actor_words: tuple[tuple[str, str, str], ...], field: int
+) -> dict[str, tuple[str, ...]]:
+    """Return the actor words by their type (field 1) or side (field 2), "-" left out
+    (grouped once per list: it is asked for every actor of every story)."""
     found: dict[str, list[str]] = defaultdict(list)
-    for row in knowledge.actor_words:
+    for row in actor_words:
         if row[field] != "-":
             found[row[field]].append(row[0])
     return {key: tuple(words) for key, words in sorted(found.items())}
@@ -171,7 +175,7 @@ def _words_by(knowledge: Knowledge, field: int) -> dict[str, tuple[str, ...]]:
 def word_type(texts: Sequence[str], knowledge: Knowledge) -> ActorType | None:
     """Return the type the first type word of a name or role gives ("rebel group" -> armed
     group), looking at the texts in order; None if none has one."""
-    kinds = _words_by(knowledge, 1)
+    kinds = _words_by(knowledge.actor_words, 1)
     for text in texts:
         lowered = text.lower()
         hits = [
@@ -189,7 +193,7 @@ def word_side(texts: Sequence[str], knowledge: Knowledge) -> str:
     lowered = [text.lower() for text in texts]
     sides = {
         side
-        for side, words in _words_by(knowledge, 2).items()
+        for side, words in _words_by(knowledge.actor_words, 2).items()
         if any(any_word(words).search(text) for text in lowered)
     }
     return sides.pop() if len(sides) == 1 else ""
