@@ -1,8 +1,15 @@
-"""Per-article work on all cores: a process pool for large corpora, or another executor.
+"""Per-article and per-story work on all cores.
 
-Each worker loads the spaCy pipeline once (in the pool's initializer, or on its first chunk)
-and analyses chunks of articles; results come back in corpus order, so the output does not
-depend on scheduling. A progress bar is shown on a terminal, never in CI or a log.
+Per article (the analysis): a process pool for large corpora, or another executor. Each
+worker loads the spaCy pipeline once (in the pool's initializer, or on its first chunk) and
+analyses chunks of articles.
+
+Per story (building each story's briefing, then rendering its pages; see storypool.py):
+`LocalWorkers`, local processes that receive what every task of a stage reads once, then each
+task's input as bytes.
+
+Results come back in input order, so the output does not depend on scheduling. A progress
+bar is shown on a terminal, never in CI or a log.
 
 The executor is pluggable (the `executor` option): anything with the `map` and context
 manager of `concurrent.futures.Executor` will do, made by a factory named "module:callable"
@@ -12,13 +19,19 @@ a Dask `Client(...).get_executor()`: see docs/guide/scale.md.
 
 from __future__ import annotations
 
+import functools
 import importlib
+import itertools
 import multiprocessing
 import os
+import pickle
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
-from typing import TYPE_CHECKING, Any
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from briefgen.model import RawArticle, Settings
 
@@ -29,6 +42,16 @@ if TYPE_CHECKING:
 # than it saves.
 PARALLEL_MIN_ARTICLES = 48
 CHUNK_ARTICLES = 16
+
+# LocalWorkers sends tasks in chunks of at most this many, and about this many chunks per
+# worker: stories vary widely in size, and small chunks keep the workers evenly busy to the end.
+CHUNK_TASKS = 8
+CHUNKS_PER_WORKER = 8
+# How many chunks LocalWorkers keeps sent ahead, per worker.
+QUEUED_CHUNKS_PER_WORKER = 2
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 # The spaCy pipeline of this worker process, set by _load_model; unused in the main process.
 _worker_nlp: Any = None
@@ -96,3 +119,128 @@ def analyse_in_pool(raws: Sequence[RawArticle], settings: Settings) -> list[Anal
 
             done = iter(tqdm(done, total=len(chunks), unit="chunk", desc="analysing articles"))
         return [result for chunk in done for result in chunk]
+
+
+# ---------------------------------------------------------------- any task, local processes
+
+
+@functools.lru_cache(maxsize=1)  # one stage at a time: the next one's context replaces it
+def _context_at(path: str) -> Any:
+    with Path(path).open("rb") as file:
+        return pickle.load(file)
+
+
+def _run_chunk(job: tuple[Callable[[Any, bytes], bytes], str, list[bytes]]) -> list[bytes]:
+    func, context_path, items = job
+    context = _context_at(context_path)
+    return [func(context, item) for item in items]
+
+
+def balanced_chunks(sizes: Sequence[int], workers: int) -> list[list[int]]:
+    """Return the positions of the items in chunks for `workers` processes: the largest items
+    first (a large story last would leave one worker busy alone), each chunk at most
+    CHUNK_TASKS items and about 1/(workers * CHUNKS_PER_WORKER) of the total size."""
+    order = sorted(range(len(sizes)), key=lambda i: (-sizes[i], i))
+    target = sum(sizes) / (max(1, workers) * CHUNKS_PER_WORKER)
+    chunks: list[list[int]] = []
+    chunk: list[int] = []
+    weight = 0
+    for i in order:
+        chunk.append(i)
+        weight += sizes[i]
+        if weight >= target or len(chunk) == CHUNK_TASKS:
+            chunks.append(chunk)
+            chunk, weight = [], 0
+    return chunks + ([chunk] if chunk else [])
+
+
+class LocalWorkers:
+    """Worker processes on this machine, started on first use and shared by the stages of a
+    build that use them (starting a process and importing briefgen costs about 0.4 s).
+
+    `map` sends each stage's context (what all its tasks read) once, as a file that each
+    worker reads on its first task of the stage, then the tasks' inputs as bytes."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self._pool: ProcessPoolExecutor | None = None
+        self._folder: tempfile.TemporaryDirectory[str] | None = None
+        self._stages = 0
+
+    def __enter__(self) -> LocalWorkers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop the workers and delete the contexts (the next `map` starts new ones)."""
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+        if self._folder is not None:
+            self._folder.cleanup()
+            self._folder = None
+
+    def map(
+        self,
+        func: Callable[[Any, bytes], bytes],
+        context: Any,
+        items: Sequence[T],
+        *,
+        pack: Callable[[T], bytes],
+        unpack: Callable[[bytes], R],
+        weights: Sequence[int],
+        desc: str,
+    ) -> list[R]:
+        """Return [unpack(func(context, pack(item))) for item in items], func computed on the
+        workers: a module-level function (sent by name); the context must pickle. Items are
+        sent by chunks, the heaviest first by `weights`, and only a few chunks ahead of the
+        workers, so that the packed items are never all in memory at once."""
+        if self._pool is None or self._folder is None:
+            spawn = multiprocessing.get_context("spawn")  # safe beside mkdocs serve's threads
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=spawn)
+            self._folder = tempfile.TemporaryDirectory(prefix="briefgen-")
+        pool = self._pool
+        self._stages += 1
+        path = Path(self._folder.name) / f"context-{self._stages}.pickle"
+        with path.open("wb") as file:
+            pickle.dump(context, file, protocol=pickle.HIGHEST_PROTOCOL)
+        chunks = balanced_chunks(weights, self.workers)
+        results: dict[int, R] = {}
+        pending: dict[Future[list[bytes]], list[int]] = {}
+
+        def send(more: Iterable[list[int]]) -> None:
+            for chunk in more:
+                job = (func, str(path), [pack(items[i]) for i in chunk])
+                pending[pool.submit(_run_chunk, job)] = chunk
+
+        todo = iter(chunks)
+        send(itertools.islice(todo, QUEUED_CHUNKS_PER_WORKER * self.workers))
+        with progress_bar(len(chunks), desc) as bar:
+            while pending:
+                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    chunk = pending.pop(future)
+                    for i, data in zip(chunk, future.result(), strict=True):
+                        results[i] = unpack(data)
+                    bar.update(1)
+                send(itertools.islice(todo, len(finished)))
+        return [results[i] for i in range(len(items))]
+
+
+class _NoBar:
+    def update(self, n: int) -> None:
+        pass
+
+
+@contextmanager
+def progress_bar(total: int, desc: str) -> Iterator[Any]:
+    """Yield a progress bar (tqdm) on a terminal, else something with a silent `update`."""
+    if not show_progress():
+        yield _NoBar()
+        return
+    from tqdm import tqdm
+
+    with tqdm(total=total, unit="chunk", desc=desc) as bar:
+        yield bar

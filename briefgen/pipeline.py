@@ -6,29 +6,44 @@ read_corpus -> clean_article -> extract_articles -> build_briefings -> render_si
 from __future__ import annotations
 
 import functools
-import gc
 import logging
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import ExitStack, contextmanager
+from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from briefgen.aggregate import build_briefings
+from jinja2 import Environment
+
+from briefgen.aggregate import (
+    BuiltStory,
+    StoryBuilder,
+    StoryJob,
+    StoryTables,
+    build_briefings,
+    build_stories,
+)
 from briefgen.aggregate.memo import Memo
 from briefgen.cache import Analysed, ArticleCache, model_version, namespace_for
 from briefgen.clean import clean_article
+from briefgen.collector import collector_paused, collector_spares_existing
 from briefgen.errors import Problem
 from briefgen.extract import extract_articles, load_nlp
 from briefgen.geo import Gazetteer, load_gazetteer
 from briefgen.ingest import read_corpus
 from briefgen.model import ArticleFacts, Briefing, CleanArticle, Corpus, RawArticle, Settings, Site
-from briefgen.parallel import PARALLEL_MIN_ARTICLES, analyse_in_pool
+from briefgen.parallel import PARALLEL_MIN_ARTICLES, LocalWorkers, analyse_in_pool
 from briefgen.render import build_env, render_site
 from briefgen.render.changes import snapshot_site
 from briefgen.render.history import advance_history, history_json, read_history
+from briefgen.render.pages import PagesRenderer, briefing_pages
 from briefgen.render.write import read_text_or_none, write_text_atomic
+from briefgen.storypool import (
+    PARALLEL_MIN_STORIES,
+    build_stories_on_workers,
+    render_pages_on_workers,
+)
 
 log = logging.getLogger(__name__)
 
@@ -116,9 +131,11 @@ def generate_briefings(
     nlp: Any | None = None,
     load_model: Callable[[], Any] = load_nlp,
     memo: Memo | None = None,
+    workers: LocalWorkers | None = None,
 ) -> tuple[tuple[Briefing, ...], list[Problem]]:
     """Return the briefings of the corpus and the problems met on the way; with a memo (the
-    open cache), stories unchanged since an earlier build reuse their briefings."""
+    open cache), stories unchanged since an earlier build reuse their briefings; with
+    workers, the stories to build are built on them when there are many."""
     corpus = read_corpus(settings)
     with collector_paused():
         facts, problems = analyse_corpus(corpus, settings, nlp, load_model)
@@ -127,40 +144,42 @@ def generate_briefings(
     articles = [f.article for f in facts]
     sources = {raw.id: raw.sha256 for raw in corpus.articles}
     with collector_spares_existing():
-        briefings = build_briefings(facts, settings, memo, sources)
+        briefings = build_briefings(facts, settings, memo, sources, story_builder(workers))
     return briefings, problems + pin_problems(articles, settings)
 
 
-# Python's cyclic garbage collector runs a full collection, which walks every tracked object,
-# each time enough new objects have survived; the facts of a corpus are millions of objects,
-# long-lived and free of cycles (reference counting frees them). Walking them again and again
-# cost up to a fifth of an incremental build at 1,000 articles. So the collector is paused
-# while they are made (decoded from the cache, or received from the workers), as srsly does
-# while it unpacks msgpack, and the objects that exist when the corpus-wide steps start are
-# frozen out of its sight until they end (gc.freeze: they are still freed when unused).
+def story_builder(workers: LocalWorkers | None) -> StoryBuilder:
+    """Return what builds the stories not reused from the memo: on the workers, if any and
+    there are enough stories to pay for starting them, else in this process."""
+
+    def build(tables: StoryTables, jobs: Sequence[StoryJob]) -> list[BuiltStory]:
+        if workers is not None and workers.workers > 1 and len(jobs) >= PARALLEL_MIN_STORIES:
+            return build_stories_on_workers(tables, jobs, workers)
+        return build_stories(tables, jobs)
+
+    return build
 
 
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector in the block (unless it was off already)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+def pages_renderer(
+    settings: Settings,
+    env: Environment,
+    gazetteer: Callable[[], Gazetteer],
+    workers: LocalWorkers | None,
+) -> PagesRenderer:
+    """Return what renders the pages of the briefings not reused from the memo: on the
+    workers, if any and there are enough briefings, else in this process with `env`."""
 
+    def render(briefings: Sequence[Briefing]) -> list[dict[str, str]]:
+        base = settings.output_dir
+        if workers is not None and workers.workers > 1 and len(briefings) >= PARALLEL_MIN_STORIES:
+            folder = settings.templates_dir
+            try:
+                return render_pages_on_workers(briefings, folder, base, gazetteer, workers)
+            finally:  # the last stage on the workers: their memory is freed for the export
+                workers.close()
+        return [briefing_pages(env, b, base, gazetteer) for b in briefings]
 
-@contextmanager
-def collector_spares_existing() -> Iterator[None]:
-    """Keep the objects that exist now out of the cyclic garbage collector's walks in the
-    block; give them back to it at the end."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
+    return render
 
 
 def open_cache(settings: Settings, stack: ExitStack) -> ArticleCache | None:
@@ -246,12 +265,14 @@ def generate_compared(
     docs/guide: "What changed"); the caller records `history` after a successful write."""
     with ExitStack() as stack:
         memo = open_cache(settings, stack)
-        briefings, problems = generate_briefings(settings, nlp, load_model, memo)
+        workers = stack.enter_context(LocalWorkers(settings.workers))  # started if needed
+        briefings, problems = generate_briefings(settings, nlp, load_model, memo, workers)
         path = history_path(settings)
         latest, baseline = read_history(read_text_or_none(path) if path else None)
         current = snapshot_site(briefings)
         previous = advance_history(latest, baseline, current)
         env = build_env(settings.templates_dir)
+        gazetteer = gazetteer_loader(memo)
         site = render_site(
             briefings,
             env,
@@ -259,7 +280,8 @@ def generate_compared(
             problems,
             previous=previous,
             memo=memo,
-            gazetteer=gazetteer_loader(memo),
+            gazetteer=gazetteer,
+            render_many=pages_renderer(settings, env, gazetteer, workers),
         )
         if memo is not None:
             log.info("cache: %d stored briefings and pages dropped", memo.drop_unused_entries())

@@ -170,7 +170,7 @@ def test_gazetteer_is_built_once_then_read_from_the_cache(
 def test_garbage_collector_is_paused_and_spares_objects_only_in_their_blocks() -> None:
     import gc
 
-    from briefgen.pipeline import collector_paused, collector_spares_existing
+    from briefgen.collector import collector_paused, collector_spares_existing
 
     assert gc.isenabled()
     with collector_paused():

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 
 from briefgen.aggregate.actors import (
     best_name,
@@ -50,7 +51,15 @@ from briefgen.model import (
     WireGroup,
 )
 
-__all__ = ["build_briefings"]
+__all__ = [
+    "BuiltStory",
+    "StoryBuilder",
+    "StoryJob",
+    "StoryTables",
+    "build_briefings",
+    "build_stories",
+    "build_story",
+]
 
 
 def canonicalize(facts: ArticleFacts, id_map: Mapping[str, str]) -> ArticleFacts:
@@ -293,15 +302,79 @@ def build_briefing(
     )
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoryJob:
+    """One story to build: its articles' canonical facts, its wire groups, slug and title."""
+
+    facts: tuple[ArticleFacts, ...]
+    wire: tuple[WireGroup, ...]
+    slug: str
+    title: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoryTables:
+    """What every story of a build reads besides its own articles: the settings and the
+    corpus-wide tables, computed once; `record`: note the names each story reads (memo)."""
+
+    settings: Settings
+    names_of: dict[str, Counter[str]]
+    states: dict[str, str]
+    index: CountryIndex
+    bare_kinds: dict[str, str]
+    record: bool
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BuiltStory:
+    """A story's briefing and the names it read (memo.Entry.reads); reads is None when they
+    were not recorded, or when the build read all names, which no stored entry can check."""
+
+    briefing: Briefing
+    reads: tuple[tuple[str, str | None], ...] | None
+
+
+def build_story(tables: StoryTables, job: StoryJob) -> BuiltStory:
+    """Return the briefing of one story, with the names it read if the tables say so."""
+    names: Mapping[str, Counter[str]] = tables.names_of
+    recording = RecordingNames(tables.names_of) if tables.record else None
+    briefing = build_briefing(
+        job.facts,
+        job.wire,
+        tables.settings,
+        job.slug,
+        job.title,
+        recording if recording is not None else names,
+        tables.states,
+        tables.index,
+        tables.bare_kinds,
+    )
+    if recording is None or recording.read_all:
+        return BuiltStory(briefing=briefing, reads=None)
+    return BuiltStory(briefing=briefing, reads=tuple(sorted(recording.read.items())))
+
+
+# Builds a list of stories with the same tables, results in order: build_stories in this
+# process, or parallel.build_stories_on_workers.
+StoryBuilder = Callable[[StoryTables, Sequence[StoryJob]], list[BuiltStory]]
+
+
+def build_stories(tables: StoryTables, jobs: Sequence[StoryJob]) -> list[BuiltStory]:
+    """Return the built stories, in order, built in this process."""
+    return [build_story(tables, job) for job in jobs]
+
+
 def build_briefings(
     facts: Sequence[ArticleFacts],
     settings: Settings,
     memo: Memo | None = None,
     sources: Mapping[str, str] | None = None,
+    build_many: StoryBuilder = build_stories,
 ) -> tuple[Briefing, ...]:
     """Return one briefing per story, newest first; with a memo, a story whose inputs have
     not changed since the build that stored its briefing reuses it (see memo.py). `sources`
-    (article id -> hash of its file, as read) lets the memo key articles by their files."""
+    (article id -> hash of its file, as read) lets the memo key articles by their files.
+    `build_many` builds the stories not reused (in this process, or on workers)."""
     names = collect_names(facts)
     persons = {m.actor_id for f in facts for m in f.mentions if m.label == "PERSON"}
     persons |= {s.speaker_id for f in facts for s in f.statements if " " in s.speaker_name}
@@ -332,33 +405,38 @@ def build_briefings(
         memo.put_wire(state)
     by_id = {f.article.id: f for f in facts}
     taken: set[str] = set()
-    briefings = []
     pins = settings.stories
     run = run_key(index, states, bare_kinds, settings.summary_sentences) if memo is not None else ""
+    reused: list[Briefing] = []
+    jobs: list[StoryJob] = []
+    keys: list[str] = []
     for story in group_stories(facts, wire, [pin.articles for pin in pins]):
-        own = [by_id[i] for i in story]
-        own_wire = [g for g in wire if set(g.article_ids) <= set(story)]
+        own = tuple(by_id[i] for i in story)
+        own_wire = tuple(g for g in wire if set(g.article_ids) <= set(story))
         title = next((pin.title for pin in pins if story[0] in pin.articles), None)
         slug = briefing_slug(own, taken, title)
-        if memo is None:
-            briefings.append(
-                build_briefing(
-                    own, own_wire, settings, slug, title, names_of, states, index, bare_kinds
-                )
-            )
-            continue
-        key = story_key(run, own, own_wire, slug, title, sources)
-        entry = memo.get_entry(key)
-        if entry is not None and still_holds(entry, names_of):
-            briefings.append(entry.briefing)
-            continue
-        recording = RecordingNames(names_of)
-        built = build_briefing(
-            own, own_wire, settings, slug, title, recording, states, index, bare_kinds
-        )
-        if not recording.read_all:
-            memo.put_entry(key, Entry(reads=tuple(sorted(recording.read.items())), briefing=built))
-        briefings.append(built)
+        if memo is not None:
+            key = story_key(run, own, own_wire, slug, title, sources)
+            entry = memo.get_entry(key)
+            if entry is not None and still_holds(entry, names_of):
+                reused.append(entry.briefing)
+                continue
+            keys.append(key)
+        jobs.append(StoryJob(facts=own, wire=own_wire, slug=slug, title=title))
+    tables = StoryTables(
+        settings=settings,
+        names_of=names_of,
+        states=states,
+        index=index,
+        bare_kinds=bare_kinds,
+        record=memo is not None,
+    )
+    built = build_many(tables, jobs) if jobs else []
+    if memo is not None:
+        for key, done in zip(keys, built, strict=True):
+            if done.reads is not None:
+                memo.put_entry(key, Entry(reads=done.reads, briefing=done.briefing))
+    briefings = reused + [done.briefing for done in built]
     return tuple(
         sorted(briefings, key=lambda b: (b.period[1] if b.period else "", b.slug), reverse=True)
     )

@@ -191,20 +191,22 @@ def briefing_pages(
     env: Environment,
     briefing: Briefing,
     base: str,
-    memo: PagesMemo | None,
-    templates: str,
     gazetteer: Callable[[], Gazetteer] = load_gazetteer,
 ) -> dict[str, str]:
-    """Return a briefing's pages but What changed (they depend on the briefing alone), from
-    the memo when the same briefing was rendered by the same templates before."""
-    key = digest([briefing, base, templates]) if memo is not None else ""
-    if memo is not None and (found := memo.get_pages(key)) is not None:
-        return found
+    """Return a briefing's pages but What changed: they depend on the briefing alone."""
     pages = render_briefing(env, briefing, base, gazetteer)
     pages[f"{base}/{briefing.slug}/print.md"] = render_print_page(env, briefing, pages)
-    if memo is not None:
-        memo.put_pages(key, pages)
     return pages
+
+
+# Renders the pages of a list of briefings, in order: briefing_pages in this process, or
+# parallel.render_pages_on_workers.
+PagesRenderer = Callable[[Sequence[Briefing]], list[dict[str, str]]]
+
+
+def pages_key(briefing: Briefing, base: str, templates: str) -> str:
+    """Return the memo key of a briefing's pages as rendered by these templates."""
+    return digest([briefing, base, templates])
 
 
 def templates_fingerprint(env: Environment) -> str:
@@ -223,14 +225,27 @@ def render_site(
     previous: Snapshot | None = None,
     memo: PagesMemo | None = None,
     gazetteer: Callable[[], Gazetteer] = load_gazetteer,
+    render_many: PagesRenderer | None = None,
 ) -> Site:
     """Return every generated page, the export and the feed, keyed by URI under docs_dir.
 
     previous is the snapshot of the build to compare with (None: this is the first build);
-    memo keeps the pages of briefings rendered before (see briefing_pages); gazetteer loads
-    the gazetteer for the maps of the briefings rendered anew.
+    memo keeps the pages of briefings rendered before by the same templates (see
+    briefing_pages); gazetteer loads the gazetteer for the maps of the briefings rendered
+    anew; render_many renders those (default: briefing_pages with env, in this process).
     """
     templates = templates_fingerprint(env) if memo is not None else ""
+    keys = {b.slug: pages_key(b, base, templates) for b in briefings} if memo is not None else {}
+    stored = {slug: memo.get_pages(key) for slug, key in keys.items()} if memo is not None else {}
+    missing = [b for b in briefings if stored.get(b.slug) is None]
+    if render_many is None:
+        rendered = [briefing_pages(env, b, base, gazetteer) for b in missing]
+    else:
+        rendered = render_many(missing) if missing else []
+    fresh = dict(zip([b.slug for b in missing], rendered, strict=True))
+    if memo is not None:
+        for slug, pages in fresh.items():
+            memo.put_pages(keys[slug], pages)
     changes = compare_site(briefings, previous)
     files = {
         f"{base}/index.md": render_template(
@@ -238,8 +253,8 @@ def render_site(
         )
     }
     for briefing in briefings:
-        pages = briefing_pages(env, briefing, base, memo, templates, gazetteer)
         folder = f"{base}/{briefing.slug}"
+        pages = stored.get(briefing.slug) or fresh[briefing.slug]
         files |= pages | render_changes_page(env, briefing, folder, changes[briefing.slug])
     files[f"{base}/{EXPORT_NAME}"] = export_json(briefings)
     files[f"{base}/{FEED_NAME}"] = render_feed(briefings, base)
