@@ -1,6 +1,7 @@
 """Time briefgen on synthetic corpora of growing size (issue 8) and append the table to RESULTS.md.
 
     .venv/bin/python bench/scale/run.py --sizes 100 1000 [10000] [--workdir DIR] [--seed S]
+                                        [--one-command]
 
 For each size N: generate.py writes the corpus (not timed), then four runs are timed, each a
 child process whose wall time and peak memory are measured:
@@ -10,6 +11,9 @@ child process whose wall time and peak memory are measured:
 2. +1:    the same after adding one article to the corpus (the cache of run 1 reused)
 3. warm:  the same again, nothing changed
 4. build: `mkdocs build --strict` into OUT/site, with the warm cache
+5. one command (with --one-command): `mkdocs build --strict` with an empty cache and no
+          generated pages, as `./dev build` runs on a fresh checkout: generation and MkDocs
+          in one process (runs 1 and 4 add up a warm generation on top of that)
 
 See README.md for the columns.
 """
@@ -139,6 +143,7 @@ class SizeResult:
     plus_one: Measure
     warm: Measure
     build: Measure
+    one_command: Measure | None  # run 5, if asked for
     pages: int  # Markdown files briefgen wrote (cold run)
     briefings: int  # briefings (stories) briefgen found (cold run)
     html: int  # HTML files in the built site
@@ -147,11 +152,14 @@ class SizeResult:
     @property
     def failures(self) -> list[tuple[str, Measure]]:
         runs = [("cold", self.cold), ("+1", self.plus_one), ("warm", self.warm)]
-        return [(name, m) for name, m in [*runs, ("build", self.build)] if not m.ok]
+        runs.append(("build", self.build))
+        if self.one_command is not None:
+            runs.append(("one command", self.one_command))
+        return [(name, m) for name, m in runs if not m.ok]
 
 
-def run_size(n: int, workdir: Path, seed: int) -> SizeResult:
-    """Generate a corpus of n articles and time the four runs on it."""
+def run_size(n: int, workdir: Path, seed: int, one_command: bool = False) -> SizeResult:
+    """Generate a corpus of n articles and time the four runs on it (five with one_command)."""
     out = workdir / f"n{n}"
     logs = workdir / "logs"
     logs.mkdir(parents=True, exist_ok=True)
@@ -185,11 +193,29 @@ def run_size(n: int, workdir: Path, seed: int) -> SizeResult:
     build_cmd = [str(BIN / "mkdocs"), "build", "--strict", "-f", config, "-d", str(out / "site")]
     build = measure(build_cmd, logs / f"n{n}-4-mkdocs-build.log", env)
     html = sum(1 for _ in (out / "site").rglob("*.html")) if (out / "site").is_dir() else 0
+    once = None
+    if one_command:
+        fresh = dict(env, BRIEFGEN_CACHE_DIR=CACHE_DIR + "-one")
+        for stale in (out / (CACHE_DIR + "-one"), out / "docs" / "briefings", out / "site-one"):
+            shutil.rmtree(stale, ignore_errors=True)
+        once_cmd = [*build_cmd[:-1], str(out / "site-one")]
+        once = measure(once_cmd, logs / f"n{n}-5-one-command.log", fresh)
     changed = code_state() != code_before
     if changed:
         print("  WARNING: briefgen/ changed during these runs; the cache was likely invalidated")
     return SizeResult(
-        n, stories, generate_seconds, cold, plus_one, warm, build, pages, briefings, html, changed
+        n,
+        stories,
+        generate_seconds,
+        cold,
+        plus_one,
+        warm,
+        build,
+        once,
+        pages,
+        briefings,
+        html,
+        changed,
     )
 
 
@@ -214,17 +240,20 @@ def rss_cell(m: Measure) -> str:
 def table(results: list[SizeResult]) -> str:
     rows = [
         "| N | stories | briefings | gen s | pages | cold s | cold RSS MB | +1 s | +1 / cold "
-        "| warm s | build s | build RSS MB | site HTML | cold + build s |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| warm s | build s | build RSS MB | site HTML | cold + build s "
+        "| one command s | one command RSS MB |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         ratio = f"{100 * r.plus_one.seconds / r.cold.seconds:.1f}%"
+        once = r.one_command
         rows.append(
             f"| {r.n} | {r.stories} | {r.briefings} | {r.generate_seconds:.1f} | {r.pages} "
             f"| {cell(r.cold)} "
             f"| {rss_cell(r.cold)} | {cell(r.plus_one)} | {ratio} | {cell(r.warm)} "
             f"| {cell(r.build)} | {rss_cell(r.build)} | {r.html} "
-            f"| {r.cold.seconds + r.build.seconds:.1f} |"
+            f"| {r.cold.seconds + r.build.seconds:.1f} "
+            f"| {cell(once) if once else '-'} | {rss_cell(once) if once else '-'} |"
         )
     return "\n".join(rows)
 
@@ -248,6 +277,13 @@ def targets(results: list[SizeResult]) -> list[str]:
         total = big.cold.seconds + big.build.seconds
         ok = big.cold.ok and big.build.ok and total < 900
         lines.append(f"- 10,000 cold render + build under 15 min: {verdict(ok)} ({total:.0f} s)")
+        if big.one_command is not None:
+            once = big.one_command
+            ok = once.ok and once.seconds < 900
+            lines.append(
+                f"- 10,000 in one cold `mkdocs build` under 15 min: {verdict(ok)} "
+                f"({once.seconds:.0f} s, {once.tree_kb / 1024 / 1024:.2f} GB tree peak)"
+            )
     else:
         lines.append("- 10,000 targets: not measured (no 10000 in --sizes)")
     if big and small:
@@ -321,9 +357,15 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, default=HERE / "work")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--no-write", action="store_true", help="do not append to RESULTS.md")
+    parser.add_argument(
+        "--one-command",
+        action="store_true",
+        help="also time one cold `mkdocs build` (generation and MkDocs in one process)",
+    )
     args = parser.parse_args()
     command = shlex.join([sys.executable, *sys.argv])
-    results = [run_size(n, args.workdir.resolve(), args.seed) for n in args.sizes]
+    workdir = args.workdir.resolve()
+    results = [run_size(n, workdir, args.seed, args.one_command) for n in args.sizes]
     text = report(results, command)
     print()
     print(text)

@@ -355,7 +355,7 @@ def build_story(tables: StoryTables, job: StoryJob) -> BuiltStory:
 
 
 # Builds a list of stories with the same tables, results in order: build_stories in this
-# process, or parallel.build_stories_on_workers.
+# process, or storypool.build_stories_on_workers.
 StoryBuilder = Callable[[StoryTables, Sequence[StoryJob]], list[BuiltStory]]
 
 

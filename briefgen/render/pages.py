@@ -200,7 +200,7 @@ def briefing_pages(
 
 
 # Renders the pages of a list of briefings, in order: briefing_pages in this process, or
-# parallel.render_pages_on_workers.
+# storypool.render_pages_on_workers.
 PagesRenderer = Callable[[Sequence[Briefing]], list[dict[str, str]]]
 
 
