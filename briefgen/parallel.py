@@ -33,7 +33,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from briefgen.collector import collector_paused
 from briefgen.model import RawArticle, Settings
 
 if TYPE_CHECKING:
@@ -70,16 +69,13 @@ def _load_model() -> None:
     _worker_nlp = load_nlp()
 
 
-def _analyse_chunk(job: tuple[list[RawArticle], Settings]) -> bytes:
-    from briefgen.codec import to_msgpack
+def _analyse_chunk(job: tuple[list[RawArticle], Settings]) -> list[Analysed]:
     from briefgen.pipeline import analyse
 
     if _worker_nlp is None:  # an executor without our initializer: load on the first chunk
         _load_model()
     raws, settings = job
-    # MessagePack, not pickle: a tenth of the time to write here and to read in the main
-    # process, which also shares the cores with the workers (codec.to_msgpack)
-    return to_msgpack(analyse(raws, settings, _worker_nlp))
+    return analyse(raws, settings, _worker_nlp)
 
 
 def process_pool(workers: int) -> Executor:
@@ -117,23 +113,12 @@ def analyse_in_pool(raws: Sequence[RawArticle], settings: Settings) -> list[Anal
     chunks = [list(raws[i : i + CHUNK_ARTICLES]) for i in range(0, len(raws), CHUNK_ARTICLES)]
     make = executor_factory(settings.executor)
     with make(min(settings.workers, len(chunks))) as pool:
-        done: Iterator[bytes] = pool.map(_analyse_chunk, [(c, settings) for c in chunks])
+        done: Iterator[list[Analysed]] = pool.map(_analyse_chunk, [(c, settings) for c in chunks])
         if show_progress():
             from tqdm import tqdm
 
             done = iter(tqdm(done, total=len(chunks), unit="chunk", desc="analysing articles"))
-        return [result for chunk in done for result in unpack_analysed(chunk)]
-
-
-def unpack_analysed(chunk: bytes) -> list[Analysed]:
-    """Return the analyses a worker sent (with the garbage collector paused: they are many
-    long-lived objects)."""
-    from briefgen.cache import Analysed
-    from briefgen.codec import from_msgpack
-
-    with collector_paused():
-        found: list[Analysed] = from_msgpack(list[Analysed], chunk)
-    return found
+        return [result for chunk in done for result in chunk]
 
 
 # ---------------------------------------------------------------- any task, local processes
