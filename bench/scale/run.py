@@ -55,7 +55,8 @@ Targets of issue 8:
 - 10,000 articles, cold (empty cache): under 8 minutes and under 2 GB of memory.
 - Time grows about linearly: the 10,000 cold time at most 11 x the 1,000 cold time.
 - Adding one article to a 1,000-article corpus: under 5% of its full (cold) time.
-- Generation + MkDocs for 10,000 articles: under 15 minutes (here: cold render + build).
+- Generation + MkDocs for 10,000 articles: under 15 minutes (here: cold render + build, and
+  with --one-command one cold `mkdocs build`).
 """
 
 
