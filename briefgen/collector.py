@@ -30,7 +30,8 @@ def collector_paused() -> Iterator[None]:
 @contextmanager
 def collector_spares_existing() -> Iterator[None]:
     """Keep the objects that exist now out of the cyclic garbage collector's walks in the
-    block; give them back to it at the end."""
+    block; give them back to it at the end. Not nestable: the end of an inner block gives
+    back the outer block's objects too."""
     gc.freeze()
     try:
         yield

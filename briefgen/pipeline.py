@@ -267,6 +267,8 @@ def generate_compared(
         memo = open_cache(settings, stack)
         workers = stack.enter_context(LocalWorkers(settings.workers))  # started if needed
         briefings, problems = generate_briefings(settings, nlp, load_model, memo, workers)
+        # the briefings are long-lived: out of the collector's walks while the pages are made
+        stack.enter_context(collector_spares_existing())
         path = history_path(settings)
         latest, baseline = read_history(read_text_or_none(path) if path else None)
         current = snapshot_site(briefings)

@@ -188,3 +188,17 @@ def test_garbage_collector_is_paused_and_spares_objects_only_in_their_blocks() -
     with collector_spares_existing():
         assert gc.get_freeze_count() >= len(long_lived)
     assert gc.get_freeze_count() == 0
+
+
+def test_loading_the_model_keeps_a_paused_collector_paused() -> None:
+    import gc
+
+    from briefgen.collector import collector_paused
+    from briefgen.extract import load_nlp
+
+    with collector_paused():
+        nlp = load_nlp()  # srsly switches the collector on while it reads the model
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0  # the objects kept out of its walks are given back
+    assert nlp("Ines Caro spoke.")[0].text == "Ines"
