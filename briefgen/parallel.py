@@ -114,11 +114,12 @@ def analyse_in_pool(raws: Sequence[RawArticle], settings: Settings) -> list[Anal
     make = executor_factory(settings.executor)
     with make(min(settings.workers, len(chunks))) as pool:
         done: Iterator[list[Analysed]] = pool.map(_analyse_chunk, [(c, settings) for c in chunks])
-        if show_progress():
-            from tqdm import tqdm
-
-            done = iter(tqdm(done, total=len(chunks), unit="chunk", desc="analysing articles"))
-        return [result for chunk in done for result in chunk]
+        results: list[Analysed] = []
+        with progress_bar(len(chunks), "analysing articles") as bar:
+            for chunk in done:
+                results.extend(chunk)
+                bar.update(1)
+        return results
 
 
 # ---------------------------------------------------------------- any task, local processes
