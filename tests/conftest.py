@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +15,9 @@ from worlds import PORT_CITY_PRINCIPALS
 from briefgen.config import to_settings
 from briefgen.extract import build_alias_index, load_nlp
 from briefgen.extract.names import AliasIndex
-from briefgen.model import Knowledge, Settings, Site
-from briefgen.pipeline import generate_site
+from briefgen.ingest import read_corpus
+from briefgen.model import ArticleFacts, Knowledge, Settings, Site
+from briefgen.pipeline import analyse, generate_site
 from briefgen.resources import load_knowledge
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,6 +57,14 @@ def settings_for(config_file: Path) -> Settings:
     """Return the Settings of a mkdocs.yml, as the CLI reads them."""
     config = load_config(str(config_file))
     return to_settings(config.plugins["briefgen"].config)
+
+
+def analysed_corpus(folder: Path, nlp: Any) -> tuple[Settings, list[ArticleFacts]]:
+    """Return the settings of a test corpus (its mkdocs.yml, its seeds/) and the facts of
+    its usable articles, analysed in this process."""
+    settings = replace(settings_for(folder / "mkdocs.yml"), corpus_dir=str(folder / "seeds"))
+    found = analyse(read_corpus(settings).articles, settings, nlp)
+    return settings, [a.facts for a in found if a.facts is not None]
 
 
 @pytest.fixture(scope="session")

@@ -11,15 +11,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import CORPORA, settings_for
+from conftest import CORPORA, analysed_corpus, settings_for
 
 from briefgen.aggregate import build_briefings
 from briefgen.aggregate.memo import Entry, RecordingNames, still_holds, story_key
 from briefgen.aggregate.wire import WireState
 from briefgen.cache import PAGES_PREFIX, STORY_PREFIX
-from briefgen.ingest import read_corpus
 from briefgen.model import ArticleFacts, Settings
-from briefgen.pipeline import analyse, generate_site
+from briefgen.pipeline import generate_site
 
 CONFLICT = CORPORA / "conflict"
 
@@ -49,9 +48,7 @@ class DictMemo:
 
 @pytest.fixture(scope="module")
 def conflict_facts(nlp: Any) -> tuple[Settings, list[ArticleFacts]]:
-    settings = replace(settings_for(CONFLICT / "mkdocs.yml"), corpus_dir=str(CONFLICT / "seeds"))
-    found = analyse(read_corpus(settings).articles, settings, nlp)
-    return settings, [a.facts for a in found if a.facts is not None]
+    return analysed_corpus(CONFLICT, nlp)
 
 
 def test_a_build_from_the_memo_equals_a_build_from_nothing(

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import CORPORA, settings_for
+from conftest import CORPORA, analysed_corpus
 from hypothesis import given
 from hypothesis import strategies as st
 from test_memo import DictMemo
@@ -18,10 +18,9 @@ from briefgen import pipeline
 from briefgen.aggregate import BuiltStory, StoryJob, StoryTables, build_briefings, build_stories
 from briefgen.aggregate.memo import Entry
 from briefgen.geo import load_gazetteer
-from briefgen.ingest import read_corpus
 from briefgen.model import ArticleFacts, Settings
 from briefgen.parallel import CHUNK_TASKS, LocalWorkers, balanced_chunks
-from briefgen.pipeline import analyse, generate_site
+from briefgen.pipeline import generate_site
 from briefgen.render import build_env
 from briefgen.render.pages import briefing_pages
 from briefgen.storypool import build_stories_on_workers, render_pages_on_workers
@@ -31,9 +30,7 @@ MIXED = CORPORA / "mixed"
 
 @pytest.fixture(scope="module")
 def mixed(nlp: Any) -> tuple[Settings, list[ArticleFacts]]:
-    settings = replace(settings_for(MIXED / "mkdocs.yml"), corpus_dir=str(MIXED / "seeds"))
-    found = analyse(read_corpus(settings).articles, settings, nlp)
-    return settings, [a.facts for a in found if a.facts is not None]
+    return analysed_corpus(MIXED, nlp)
 
 
 def stories_of(
