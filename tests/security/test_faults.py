@@ -17,6 +17,7 @@ import json
 import os
 import re
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -42,16 +43,16 @@ HAND_WRITTEN = "# Flood briefings\n\nWritten by hand; briefgen must never touch 
 DRIVER = """
 import os, pathlib, signal, sys
 point, config = sys.argv[1], sys.argv[2]
-write_text, replace = pathlib.Path.write_text, pathlib.Path.replace
+replace = pathlib.Path.replace
 written = 0
 
 def kill():
     os.kill(os.getpid(), signal.SIGKILL)
 
-def patched_write_text(self, *args, **kwargs):
+def patched_put(path, data, previous):  # a page written, or linked to the previous build's
     global written
-    result = write_text(self, *args, **kwargs)
-    if any(part.startswith(".briefgen-") for part in self.parts):
+    result = put(path, data, previous)
+    if any(part.startswith(".briefgen-") for part in path.parts):
         written += 1
         if point == f"write:{written}":
             kill()
@@ -66,7 +67,10 @@ def patched_replace(self, target):
     return result
 
 if __name__ == "__main__":  # the worker processes briefgen spawns must not run this
-    pathlib.Path.write_text = patched_write_text
+    import briefgen.render.write
+
+    put = briefgen.render.write._put
+    briefgen.render.write._put = patched_put
     pathlib.Path.replace = patched_replace
     from briefgen.cli import main
     main(["render", "-f", config])
@@ -313,6 +317,57 @@ def test_failed_swap_puts_previous_pages_back(
         write_site(PAGES_V2, tmp_path, "briefings")
     assert pages_in(target) == {"index.md": "# v1\n", "a/index.md": "# a1\n"}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["briefings"]
+
+
+def test_unchanged_pages_are_linked_to_the_previous_files(tmp_path: Path) -> None:
+    same = {**PAGES_V1, "briefings/b/index.md": "# b1\n"}
+    target = write_site(same, tmp_path, "briefings")
+    before = {name: (target / name).stat() for name in ("index.md", "a/index.md", "b/index.md")}
+    # index.md changes but keeps its size: compared by bytes, not size; b/ is dropped.
+    pages = {"briefings/index.md": "# v2\n", "briefings/a/index.md": "# a1\n"}
+    write_site(pages, tmp_path, "briefings")
+    assert pages_in(target) == {"index.md": "# v2\n", "a/index.md": "# a1\n"}
+    assert (target / "a/index.md").stat().st_ino == before["a/index.md"].st_ino
+    assert (target / "a/index.md").stat().st_nlink == 1  # the old folder's name is gone
+    assert (target / "index.md").stat().st_ino != before["index.md"].st_ino
+    assert not old_folder(target).exists()
+
+
+def test_symbolic_link_in_previous_pages_is_not_followed(tmp_path: Path) -> None:
+    target = write_site(PAGES_V1, tmp_path / "docs", "briefings")
+    outside = tmp_path / "outside.md"
+    outside.write_text("# a1\n", encoding="utf-8")  # the very bytes of the page
+    (target / "a" / "index.md").unlink()
+    (target / "a" / "index.md").symlink_to(outside)
+    write_site(PAGES_V1, tmp_path / "docs", "briefings")
+    page = target / "a" / "index.md"
+    assert not page.is_symlink()
+    assert page.read_text(encoding="utf-8") == "# a1\n"
+    assert page.stat().st_ino != outside.stat().st_ino
+    assert outside.read_text(encoding="utf-8") == "# a1\n"
+
+
+def test_pages_are_written_where_hard_links_fail(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = write_site(PAGES_V1, tmp_path, "briefings")
+    inode = (target / "a" / "index.md").stat().st_ino
+
+    def no_links(*args: object, **kwargs: object) -> None:
+        raise OSError("hard links not supported")
+
+    monkeypatch.setattr(os, "link", no_links)
+    write_site(PAGES_V1, tmp_path, "briefings")
+    assert pages_in(target) == {"index.md": "# v1\n", "a/index.md": "# a1\n"}
+    assert (target / "a" / "index.md").stat().st_ino != inode
+
+
+def test_pages_folder_is_as_readable_as_its_parent(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir(mode=0o755)
+    docs.chmod(0o755)
+    target = write_site(PAGES_V1, docs, "briefings")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o755  # not mkdtemp's private 0700
 
 
 def test_nested_output_dir_is_created(tmp_path: Path) -> None:
