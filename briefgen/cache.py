@@ -17,6 +17,7 @@ import json
 import logging
 import sqlite3
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -140,6 +141,20 @@ class ArticleCache:
         else:
             self.hits += 1
         return found
+
+    def missing(self, raws: Sequence[RawArticle]) -> list[RawArticle]:
+        """Return the articles with no stored result, without reading the others' results (a
+        damaged one is found only by `get`); all of them if the cache cannot be read."""
+        try:
+            stored = {
+                key
+                for (key,) in self.db.execute(
+                    "SELECT key FROM entries WHERE namespace = ?", (self.namespace,)
+                )
+            }
+        except sqlite3.Error:
+            return list(raws)
+        return [raw for raw in raws if article_key(raw) not in stored]
 
     def put(self, raw: RawArticle, result: Analysed) -> None:
         """Store the result for the article; a cache that cannot be written (locked by another

@@ -8,8 +8,8 @@ from __future__ import annotations
 import functools
 import logging
 import sqlite3
-from collections.abc import Callable, Sequence
-from contextlib import ExitStack
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,7 +33,13 @@ from briefgen.extract import extract_articles, load_nlp
 from briefgen.geo import Gazetteer, load_gazetteer
 from briefgen.ingest import read_corpus
 from briefgen.model import ArticleFacts, Briefing, CleanArticle, Corpus, RawArticle, Settings, Site
-from briefgen.parallel import PARALLEL_MIN_ARTICLES, LocalWorkers, analyse_in_pool
+from briefgen.parallel import (
+    PARALLEL_MIN_ARTICLES,
+    LocalWorkers,
+    ModelProcess,
+    analyse_in_pool,
+    can_fork,
+)
 from briefgen.render import build_env, render_site
 from briefgen.render.changes import snapshot_site
 from briefgen.render.history import advance_history, history_json, read_history
@@ -87,6 +93,28 @@ def analyse(raws: Sequence[RawArticle], settings: Settings, nlp: Any) -> list[An
     ]
 
 
+Analyser = Callable[[Sequence[RawArticle]], list[Analysed]]
+
+
+@contextmanager
+def article_analyser(
+    expected: int, settings: Settings, nlp: Any | None, load_model: Callable[[], Any]
+) -> Iterator[Analyser]:
+    """Yield what analyses the articles the cache does not hold, about `expected` of them:
+    - many: the configured executor's workers (a process pool by default);
+    - a few, with no model at hand: a ModelProcess, started now so that the model loads
+      while the cached analyses are read (if this process may fork: see `can_fork`);
+    - else this process, with nlp or, on first use, load_model()."""
+    if settings.workers > 1 and expected >= PARALLEL_MIN_ARTICLES:
+        yield lambda raws: analyse_in_pool(raws, settings)
+    elif nlp is None and expected and settings.workers > 1 and can_fork():
+        with ModelProcess(settings, load_model, analyse) as model:
+            yield model.analyse
+    else:
+        loaded = functools.cache(lambda: nlp if nlp is not None else load_model())
+        yield lambda raws: analyse(raws, settings, loaded())
+
+
 def analyse_corpus(
     corpus: Corpus,
     settings: Settings,
@@ -99,6 +127,8 @@ def analyse_corpus(
     results: dict[str, Analysed] = {}
     with ExitStack() as stack:
         cache = open_cache(settings, stack)
+        new = cache.missing(corpus.articles) if cache is not None else corpus.articles
+        analyser = stack.enter_context(article_analyser(len(new), settings, nlp, load_model))
         todo = []
         for raw in corpus.articles:
             hit = cache.get(raw) if cache is not None else None
@@ -107,11 +137,7 @@ def analyse_corpus(
             else:
                 results[raw.id] = hit
         if todo:
-            if settings.workers > 1 and len(todo) >= PARALLEL_MIN_ARTICLES:
-                computed = analyse_in_pool(todo, settings)
-            else:
-                computed = analyse(todo, settings, nlp if nlp is not None else load_model())
-            for raw, result in zip(todo, computed, strict=True):
+            for raw, result in zip(todo, analyser(todo), strict=True):
                 results[raw.id] = result
                 if cache is not None:
                     cache.put(raw, result)
