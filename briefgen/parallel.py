@@ -153,21 +153,22 @@ def _serve_model(
     connection: Connection,
     settings: Settings,
     load_model: Callable[[], Any],
-    analyse: Callable[[Sequence[RawArticle], Settings, Any], list[Analysed]],
+    work: Callable[[Any, Settings, Any], list[Analysed]],
 ) -> None:
-    """The model process: load the model, then answer each batch of articles sent until None.
-    An error (the model missing, an article breaking an extractor) goes back as the answer."""
+    """The model process: load the model, then answer each batch sent until None with
+    work(batch, settings, nlp). An error (the model missing, an article breaking an
+    extractor) goes back as the answer."""
     nlp: Any = None
     failure: BaseException | None = None
     try:
         nlp = load_model()
     except Exception as error:
         failure = _picklable(error)
-    while (raws := connection.recv()) is not None:
+    while (batch := connection.recv()) is not None:
         try:
             if failure is not None:
                 raise failure
-            connection.send((None, analyse(raws, settings, nlp)))
+            connection.send((None, work(batch, settings, nlp)))
         except Exception as error:
             connection.send((_picklable(error), None))
     connection.close()
@@ -175,19 +176,19 @@ def _serve_model(
 
 class ModelProcess:
     """A child process that loads the spaCy pipeline as soon as it is started, and then
-    analyses the articles it is sent. A small incremental build starts it as soon as it
-    knows that some articles are new, and reads the cached analyses of the others while the
-    model loads (about 0.7 s; reading 1,000 cached analyses takes about 0.25 s).
+    analyses what it is sent with `work`. A small incremental build starts it as soon as it
+    knows that some articles are new, and reads the cached analyses of the others (about
+    0.25 s at 1,000 articles) and cleans the new ones while the model loads (about 0.7 s).
 
     The child is forked (see `can_fork`): it has every module and the settings already, so
-    it starts at once; `load_model` and `analyse` need not pickle. Use as a context manager;
-    leaving it stops the child."""
+    it starts at once; `load_model` and `work` need not pickle, each batch and its answer
+    must. Use as a context manager; leaving it stops the child."""
 
     def __init__(
         self,
         settings: Settings,
         load_model: Callable[[], Any],
-        analyse: Callable[[Sequence[RawArticle], Settings, Any], list[Analysed]],
+        work: Callable[[Any, Settings, Any], list[Analysed]],
     ) -> None:
         context = multiprocessing.get_context("fork")
         self._connection, child_end = context.Pipe()
@@ -195,7 +196,7 @@ class ModelProcess:
         sys.stderr.flush()
         self._process = context.Process(
             target=_serve_model,
-            args=(child_end, settings, load_model, analyse),
+            args=(child_end, settings, load_model, work),
             name="briefgen-model",
             daemon=True,
         )
@@ -209,11 +210,11 @@ class ModelProcess:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def analyse(self, raws: Sequence[RawArticle]) -> list[Analysed]:
-        """Return the analysis of each article, in order; raise the child's error, if any."""
+    def run(self, batch: Sequence[Any]) -> list[Analysed]:
+        """Return work(batch, settings, nlp) computed in the child; raise its error, if any."""
         self._asked = True
         try:
-            self._connection.send(list(raws))
+            self._connection.send(list(batch))
             error, results = self._connection.recv()
         except (EOFError, OSError) as lost:
             code = self._process.exitcode

@@ -82,15 +82,22 @@ def check_corpus(settings: Settings) -> list[Problem]:
     return clean_corpus(read_corpus(settings), settings)[1]
 
 
-def analyse(raws: Sequence[RawArticle], settings: Settings, nlp: Any) -> list[Analysed]:
-    """Return the analysis of each article, in order: cleaned, then extracted in one batch."""
-    cleaned = [clean_one(raw, settings) for raw in raws]
+Cleaned = tuple[CleanArticle | None, list[Problem]]
+
+
+def extract_cleaned(cleaned: Sequence[Cleaned], settings: Settings, nlp: Any) -> list[Analysed]:
+    """Return the analysis of each cleaned article, in order, extracted in one batch."""
     usable = [article for article, _ in cleaned if article is not None]
     facts = iter(extract_articles(usable, nlp, settings.knowledge) if usable else ())
     return [
         Analysed(facts=next(facts) if article is not None else None, problems=tuple(found))
         for article, found in cleaned
     ]
+
+
+def analyse(raws: Sequence[RawArticle], settings: Settings, nlp: Any) -> list[Analysed]:
+    """Return the analysis of each article, in order: cleaned, then extracted in one batch."""
+    return extract_cleaned([clean_one(raw, settings) for raw in raws], settings, nlp)
 
 
 Analyser = Callable[[Sequence[RawArticle]], list[Analysed]]
@@ -103,13 +110,14 @@ def article_analyser(
     """Yield what analyses the articles the cache does not hold, about `expected` of them:
     - many: the configured executor's workers (a process pool by default);
     - a few, with no model at hand: a ModelProcess, started now so that the model loads
-      while the cached analyses are read (if this process may fork: see `can_fork`);
+      while the cached analyses are read and the new articles cleaned here (if this process
+      may fork: see `can_fork`);
     - else this process, with nlp or, on first use, load_model()."""
     if settings.workers > 1 and expected >= PARALLEL_MIN_ARTICLES:
         yield lambda raws: analyse_in_pool(raws, settings)
     elif nlp is None and expected and settings.workers > 1 and can_fork():
-        with ModelProcess(settings, load_model, analyse) as model:
-            yield model.analyse
+        with ModelProcess(settings, load_model, extract_cleaned) as model:
+            yield lambda raws: model.run([clean_one(raw, settings) for raw in raws])
     else:
         loaded = functools.cache(lambda: nlp if nlp is not None else load_model())
         yield lambda raws: analyse(raws, settings, loaded())

@@ -143,21 +143,21 @@ def test_child_errors_reach_the_build(
 
 @pytest.fixture
 def model(grown: Settings, nlp: Any) -> Iterator[ModelProcess]:
-    with ModelProcess(grown, lambda: nlp, analyse) as process:
+    with ModelProcess(grown, lambda: nlp, analyse) as process:  # fed articles as they are
         yield process
 
 
 def test_child_answers_each_batch(model: ModelProcess, grown: Settings, nlp: Any) -> None:
     raws = read_corpus(grown).articles
     for batch in (raws[:1], raws[1:]):
-        assert model.analyse(batch) == analyse(batch, grown, nlp)
+        assert model.run(batch) == analyse(batch, grown, nlp)
 
 
 def test_child_gone_is_an_error(model: ModelProcess, grown: Settings) -> None:
     model._process.kill()
     model._process.join()
     with pytest.raises(RuntimeError, match="ended without an answer"):
-        model.analyse(read_corpus(grown).articles[:1])
+        model.run(read_corpus(grown).articles[:1])
 
 
 def test_child_never_asked_is_stopped(grown: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
