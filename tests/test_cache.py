@@ -190,6 +190,22 @@ def test_garbage_collector_is_paused_and_spares_objects_only_in_their_blocks() -
     assert gc.get_freeze_count() == 0
 
 
+def test_free_lists_are_emptied_after_a_bulk_free() -> None:
+    """CPython keeps up to 2,000 freed tuples of each length for reuse; scattered over the
+    heap, they keep arenas of freed facts mapped (420 MB at 10,000 articles)."""
+    import sys
+
+    from briefgen.collector import collector_spares_existing, empty_free_lists
+
+    with collector_spares_existing():
+        empty_free_lists()
+        made = [tuple(range(i % 7, i % 7 + 5)) for i in range(10_000)]
+        del made  # the last 2,000 freed are kept in the free list of 5-tuples
+        kept = sys.getallocatedblocks()
+        empty_free_lists()
+        assert kept - sys.getallocatedblocks() >= 2_000
+
+
 def test_loading_the_model_keeps_a_paused_collector_paused() -> None:
     import gc
 

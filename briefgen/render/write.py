@@ -101,9 +101,12 @@ def write_site(files: Mapping[str, str], docs_dir: Path, output_dir: str) -> Pat
 
 
 def _holds(path: Path, data: bytes) -> bool:
-    """Return True if path is a regular file, not a symbolic link, holding exactly data."""
+    """Return True if path is a regular file, not a symbolic link, holding exactly data.
+    Opened without following a link and without waiting (a named pipe would wait for a
+    writer); anything but a regular file is then refused."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        handle = os.open(path, flags)
     except OSError:
         return False
     with os.fdopen(handle, "rb") as file:

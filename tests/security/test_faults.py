@@ -20,6 +20,7 @@ import signal
 import stat
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -345,6 +346,18 @@ def test_symbolic_link_in_previous_pages_is_not_followed(tmp_path: Path) -> None
     assert page.read_text(encoding="utf-8") == "# a1\n"
     assert page.stat().st_ino != outside.stat().st_ino
     assert outside.read_text(encoding="utf-8") == "# a1\n"
+
+
+def test_named_pipe_in_previous_pages_does_not_block(tmp_path: Path) -> None:
+    target = write_site(PAGES_V1, tmp_path, "briefings")
+    (target / "a" / "index.md").unlink()
+    os.mkfifo(target / "a" / "index.md")  # opened for reading, it would wait for a writer
+    done = threading.Thread(target=write_site, args=(PAGES_V1, tmp_path, "briefings"))
+    done.daemon = True
+    done.start()
+    done.join(timeout=30)
+    assert not done.is_alive(), "write_site blocked on a named pipe of the previous pages"
+    assert pages_in(target) == {"index.md": "# v1\n", "a/index.md": "# a1\n"}
 
 
 def test_pages_are_written_where_hard_links_fail(
