@@ -12,6 +12,7 @@ cannot open is moved aside and a new one started. The cache is never trusted ove
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -90,6 +91,14 @@ def namespace_for(knowledge: Knowledge, model: str) -> str:
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:32]
 
 
+def _decoded(checksum: str, value: Any, hint: type[T]) -> T:
+    """Return a stored value decoded; raise ValueError, TypeError or zlib.error if damaged."""
+    if not isinstance(value, bytes) or hashlib.sha256(value).hexdigest() != checksum:
+        raise ValueError("checksum mismatch")
+    found: T = from_json(hint, zlib.decompress(value))
+    return found
+
+
 def article_key(raw: RawArticle) -> str:
     """Return the cache key of an article: its content and where it stands in the corpus."""
     return hashlib.sha256(f"{raw.sha256}\0{raw.id}\0{raw.path}".encode()).hexdigest()
@@ -105,6 +114,7 @@ class ArticleCache:
         self.db = self._open()
         self.hits = self.misses = self.damaged = 0
         self.entries_used: set[str] = set()
+        self._prefetched: dict[str, Entry] = {}
 
     def _open(self) -> sqlite3.Connection:
         try:
@@ -164,7 +174,25 @@ class ArticleCache:
     def get_entry(self, key: str) -> Entry | None:
         """Return the stored briefing of a story key (aggregate/memo.py), or None."""
         self.entries_used.add(STORY_PREFIX + key)
+        if (found := self._prefetched.pop(STORY_PREFIX + key, None)) is not None:
+            return found
         return self._get(STORY_PREFIX + key, Entry, f"story {key}")
+
+    def prefetch_entries(self) -> None:
+        """Read and decode every stored briefing now, for the `get_entry` calls to come: a
+        small incremental build does it while its model process loads the model (0.15 s at
+        1,000 articles). None is marked used by this; a damaged one is left to `get_entry`."""
+        try:
+            rows = self.db.execute(  # as bytes: a damaged value may be text, not UTF-8
+                "SELECT key, checksum, CAST(value AS BLOB) FROM entries"
+                " WHERE namespace = ? AND key LIKE ?",
+                (self.namespace, STORY_PREFIX + "%"),
+            ).fetchall()
+        except sqlite3.Error:
+            return
+        for key, checksum, value in rows:
+            with contextlib.suppress(ValueError, TypeError, zlib.error):
+                self._prefetched[key] = _decoded(checksum, value, Entry)
 
     def put_entry(self, key: str, entry: Entry) -> None:
         """Store a story's briefing under its key (aggregate/memo.py)."""
@@ -224,10 +252,7 @@ class ArticleCache:
             return None
         checksum, value = row
         try:
-            if not isinstance(value, bytes) or hashlib.sha256(value).hexdigest() != checksum:
-                raise ValueError("checksum mismatch")
-            found: T = from_json(hint, zlib.decompress(value))
-            return found
+            return _decoded(checksum, value, hint)
         except (ValueError, TypeError, zlib.error) as error:
             log.warning("cache entry for %s is damaged (%s); recomputing", label, error)
             self.db.execute(

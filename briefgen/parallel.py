@@ -210,11 +210,15 @@ class ModelProcess:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def run(self, batch: Sequence[Any]) -> list[Analysed]:
-        """Return work(batch, settings, nlp) computed in the child; raise its error, if any."""
+    def run(
+        self, batch: Sequence[Any], meanwhile: Callable[[], object] = lambda: None
+    ) -> list[Analysed]:
+        """Return work(batch, settings, nlp) computed in the child, calling `meanwhile` here
+        while the child works; raise the child's error, if any."""
         self._asked = True
         try:
             self._connection.send(list(batch))
+            meanwhile()
             error, results = self._connection.recv()
         except (EOFError, OSError) as lost:
             code = self._process.exitcode

@@ -105,19 +105,23 @@ Analyser = Callable[[Sequence[RawArticle]], list[Analysed]]
 
 @contextmanager
 def article_analyser(
-    expected: int, settings: Settings, nlp: Any | None, load_model: Callable[[], Any]
+    expected: int,
+    settings: Settings,
+    nlp: Any | None,
+    load_model: Callable[[], Any],
+    meanwhile: Callable[[], object] = lambda: None,
 ) -> Iterator[Analyser]:
     """Yield what analyses the articles the cache does not hold, about `expected` of them:
     - many: the configured executor's workers (a process pool by default);
     - a few, with no model at hand: a ModelProcess, started now so that the model loads
-      while the cached analyses are read and the new articles cleaned here (if this process
-      may fork: see `can_fork`);
+      while the cached analyses are read, the new articles cleaned and `meanwhile` done
+      here (if this process may fork: see `can_fork`);
     - else this process, with nlp or, on first use, load_model()."""
     if settings.workers > 1 and expected >= PARALLEL_MIN_ARTICLES:
         yield lambda raws: analyse_in_pool(raws, settings)
     elif nlp is None and expected and settings.workers > 1 and can_fork():
         with ModelProcess(settings, load_model, extract_cleaned) as model:
-            yield lambda raws: model.run([clean_one(raw, settings) for raw in raws])
+            yield lambda raws: model.run([clean_one(raw, settings) for raw in raws], meanwhile)
     else:
         loaded = functools.cache(lambda: nlp if nlp is not None else load_model())
         yield lambda raws: analyse(raws, settings, loaded())
@@ -128,15 +132,19 @@ def analyse_corpus(
     settings: Settings,
     nlp: Any | None = None,
     load_model: Callable[[], Any] = load_nlp,
+    meanwhile: Callable[[], object] = lambda: None,
 ) -> tuple[list[ArticleFacts], list[Problem]]:
     """Return the facts of every usable article and all problems, using the cache for
     articles analysed before and all cores for the rest when there are many. The spaCy
-    pipeline (nlp, or else load_model()) is loaded only if an article needs analysing."""
+    pipeline (nlp, or else load_model()) is loaded only if an article needs analysing;
+    `meanwhile` is done while a model process works, if there is one."""
     results: dict[str, Analysed] = {}
     with ExitStack() as stack:
         cache = open_cache(settings, stack)
         new = cache.missing(corpus.articles) if cache is not None else corpus.articles
-        analyser = stack.enter_context(article_analyser(len(new), settings, nlp, load_model))
+        analyser = stack.enter_context(
+            article_analyser(len(new), settings, nlp, load_model, meanwhile)
+        )
         todo = []
         for raw in corpus.articles:
             hit = cache.get(raw) if cache is not None else None
@@ -166,13 +174,15 @@ def generate_briefings(
     load_model: Callable[[], Any] = load_nlp,
     memo: Memo | None = None,
     workers: LocalWorkers | None = None,
+    meanwhile: Callable[[], object] = lambda: None,
 ) -> tuple[tuple[Briefing, ...], list[Problem]]:
     """Return the briefings of the corpus and the problems met on the way; with a memo (the
     open cache), stories unchanged since an earlier build reuse their briefings; with
-    workers, the stories to build are built on them when there are many."""
+    workers, the stories to build are built on them when there are many. `meanwhile` is
+    done while a model process analyses the new articles, if there is one."""
     corpus = read_corpus(settings)
     with collector_paused():
-        facts, problems = analyse_corpus(corpus, settings, nlp, load_model)
+        facts, problems = analyse_corpus(corpus, settings, nlp, load_model, meanwhile)
     if not facts:
         return (), problems
     articles = [f.article for f in facts]
@@ -300,7 +310,11 @@ def generate_compared(
     with ExitStack() as stack:
         memo = open_cache(settings, stack)
         workers = stack.enter_context(LocalWorkers(settings.workers))  # started if needed
-        briefings, problems = generate_briefings(settings, nlp, load_model, memo, workers)
+        # the stored briefings are decoded while a model process loads the model, if any
+        prefetch = memo.prefetch_entries if memo is not None else lambda: None
+        briefings, problems = generate_briefings(
+            settings, nlp, load_model, memo, workers, meanwhile=prefetch
+        )
         # the briefings are long-lived: out of the collector's walks while the pages are made
         stack.enter_context(collector_spares_existing())
         empty_free_lists()  # the facts were freed: 420 MB of the peak at 10,000 articles

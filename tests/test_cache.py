@@ -15,7 +15,8 @@ import executors
 import pytest
 from conftest import CORPORA, settings_for
 
-from briefgen.cache import CACHE_FILE, Analysed, ArticleCache, namespace_for
+from briefgen.aggregate.memo import Entry
+from briefgen.cache import CACHE_FILE, Analysed, ArticleCache, model_version, namespace_for
 from briefgen.codec import decode, encode
 from briefgen.ingest import read_corpus
 from briefgen.model import Settings
@@ -165,6 +166,37 @@ def test_gazetteer_is_built_once_then_read_from_the_cache(
         assert load() is load()  # read once per build
     with ArticleCache(tmp_path, "other code") as cache, pytest.raises(AssertionError):
         gazetteer_loader(cache)()
+
+
+def test_prefetched_briefings_are_served_once_and_damage_is_left_to_get_entry(
+    tmp_path: Path, nlp: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    from briefgen.cache import STORY_PREFIX
+    from briefgen.pipeline import generate_site
+
+    settings = replace(
+        settings_for(CORPORA / "conflict" / "mkdocs.yml"), cache_dir=str(tmp_path / "cache")
+    )
+    generate_site(settings, nlp)
+    namespace = namespace_for(settings.knowledge, model_version())
+    with ArticleCache(tmp_path / "cache", namespace) as cache:
+        rows = cache.db.execute("SELECT key FROM entries WHERE key LIKE 'story:%' ORDER BY key")
+        damaged, *sound = [key.removeprefix(STORY_PREFIX) for (key,) in rows]
+        assert sound
+        cache.db.execute(
+            "UPDATE entries SET value = X'00' || value WHERE key = ?", (STORY_PREFIX + damaged,)
+        )
+        cache.prefetch_entries()
+        assert cache.entries_used == set()  # read ahead is not used: unused ones are dropped
+        cache.db.execute(
+            "DELETE FROM entries WHERE key LIKE 'story:%' AND key != ?", (STORY_PREFIX + damaged,)
+        )
+        for key in sound:  # read before their rows went: served from memory, once
+            assert isinstance(cache.get_entry(key), Entry)
+            assert cache.get_entry(key) is None
+        with caplog.at_level(logging.WARNING, logger="briefgen.cache"):
+            assert cache.get_entry(damaged) is None
+        assert f"story {damaged} is damaged" in caplog.text
 
 
 def test_garbage_collector_is_paused_and_spares_objects_only_in_their_blocks() -> None:

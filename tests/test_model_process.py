@@ -19,10 +19,11 @@ import pytest
 from conftest import CORPORA, settings_for
 
 from briefgen import parallel, pipeline
+from briefgen.cache import ArticleCache
 from briefgen.ingest import read_corpus
 from briefgen.model import Settings
 from briefgen.parallel import ModelProcess, can_fork
-from briefgen.pipeline import analyse, analyse_corpus
+from briefgen.pipeline import analyse, analyse_corpus, generate_site
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="the model process is forked")
 
@@ -170,3 +171,38 @@ def test_child_never_asked_is_stopped(grown: Settings, monkeypatch: pytest.Monke
     process = ModelProcess(grown, load, analyse)
     process.close()  # the build failed before it asked anything: no waiting for the model
     assert process._process.exitcode == -signal.SIGKILL  # killed, not stopped after its load
+
+
+def test_grown_site_is_built_with_the_model_process_and_prefetched_briefings(
+    tmp_path: Path, nlp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = tmp_path / "seeds"
+    shutil.copytree(CORPORA / "conflict" / "seeds", corpus)
+    held = corpus / "004_kalindi-equator.txt"
+    aside = tmp_path / held.name
+    held.replace(aside)
+    settings = replace(
+        settings_for(CORPORA / "conflict" / "mkdocs.yml"),
+        corpus_dir=str(corpus),
+        cache_dir=str(tmp_path / "cache"),
+        workers=2,
+    )
+    generate_site(settings, nlp)
+    aside.replace(held)
+    prefetched: list[int] = []
+    prefetch = ArticleCache.prefetch_entries
+
+    def counted(self: ArticleCache) -> None:
+        prefetch(self)
+        prefetched.append(len(self._prefetched))
+
+    monkeypatch.setattr(ArticleCache, "prefetch_entries", counted)
+    grown = generate_site(settings, None, in_child_only(nlp))
+    assert prefetched  # the stored briefings were read while the child worked
+    assert prefetched[0] > 0
+    plain = generate_site(replace(settings, cache_dir=None), nlp)
+    assert sorted(grown.files) == sorted(plain.files)
+    for uri, page in plain.files.items():
+        # what changed, and the list of briefings with its change counts, differ by design
+        if not uri.endswith("/changes.md") and uri != "briefings/index.md":
+            assert grown.files[uri] == page, uri
