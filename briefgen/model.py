@@ -472,7 +472,8 @@ class Briefing:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Site:
-    """The rendered output: Markdown pages and JSON exports keyed by URI under docs_dir."""
+    """The rendered output: Markdown pages and JSON exports keyed by URI under docs_dir. A
+    file is text, or UTF-8 bytes when it is large (the export: see render/export.py)."""
 
-    files: Mapping[str, str]
+    files: Mapping[str, str | bytes]
     problems: tuple[Problem, ...]

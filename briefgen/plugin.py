@@ -203,18 +203,19 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         return server
 
 
-def print_parts(files: Mapping[str, str]) -> dict[str, dict[str, str]]:
+def print_parts(files: Mapping[str, str | bytes]) -> dict[str, dict[str, str]]:
     """Return, for each generated print page (URI), the print_part of each of its sibling
     pages that it holds: render_print_page made its parts from them."""
+    pages = {uri: text for uri, text in files.items() if isinstance(text, str)}
     found = {}
-    for uri in files:
+    for uri in pages:
         folder, _, name = uri.rpartition("/")
         if name != "print.md":
             continue
         found[uri] = {
-            part: print_part(files[page], part, demote=part != PRINT_PARTS[0])
+            part: print_part(pages[page], part, demote=part != PRINT_PARTS[0])
             for part in PRINT_PARTS
-            if (page := f"{folder}/{part}.md") in files
+            if (page := f"{folder}/{part}.md") in pages
         }
     return found
 

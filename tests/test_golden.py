@@ -20,14 +20,15 @@ def test_golden_seed_pages(seed_site: Site, request: pytest.FixtureRequest) -> N
         for uri, content in seed_site.files.items():
             path = GOLDEN / uri
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(content, encoding="utf-8", newline="\n")
+            path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     expected = {
         p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8")
         for p in GOLDEN.rglob("*")
         if p.is_file()
     }
     assert sorted(seed_site.files) == sorted(expected)
-    for uri, content in seed_site.files.items():
+    for uri, written in seed_site.files.items():
+        content = written.decode("utf-8") if isinstance(written, bytes) else written
         diff = "".join(
             difflib.unified_diff(expected[uri].splitlines(True), content.splitlines(True), uri, uri)
         )

@@ -143,7 +143,9 @@ def test_seed_print_page_spliced_from_its_parts(seed_build: Path, seed_site: Sit
     in_page = set(re.findall(r'<a href="#([^"]+)"', article))
     assert {"part-actors", "part-statements"} <= in_page
     assert in_page <= set(ids), in_page - set(ids)
-    body = seed_site.files[uri].split("---\n", 2)[2]
+    page = seed_site.files[uri]
+    assert isinstance(page, str)
+    body = page.split("---\n", 2)[2]
     whole = markdown.markdown(body, extensions=["attr_list", "tables", "toc"])
     # The theme adds a permalink to each heading; the whole Markdown, converted here, has none.
     shown = re.sub(r'<a class="headerlink"[^>]*>[^<]*</a>', "", article)

@@ -247,7 +247,7 @@ def render_site(
         for slug, pages in fresh.items():
             memo.put_pages(keys[slug], pages)
     changes = compare_site(briefings, previous)
-    files = {
+    files: dict[str, str | bytes] = {
         f"{base}/index.md": render_template(
             env, "home.md.j2", briefings=briefings, changes=changes, feed=FEED_NAME
         )

@@ -30,6 +30,7 @@ def test_print_page_holds_every_part_with_links_inside() -> None:
     )
     site = render_site([briefing((herald,), (caro,))], build_env(str(TEMPLATES)), "briefings")
     page = site.files["briefings/2025-03-10-port-avalon/print.md"]
+    assert isinstance(page, str)
     front, body = page.split("---\n")[1:3]
     assert "search:\n  exclude: true" in front
     headings = re.findall(r"^(#+) (.*)$", body, re.M)
@@ -54,6 +55,7 @@ def test_print_page_keeps_only_the_cited_paragraphs_of_the_sources() -> None:
     )
     site = render_site([briefing((herald,), (caro,))], build_env(str(TEMPLATES)), "briefings")
     page = site.files["briefings/2025-03-10-port-avalon/print.md"]
+    assert isinstance(page, str)
     sources = page[page.index("{: #part-sources }") :]
     # paragraph 0 is cited by the summary, paragraph 2 by the statement; paragraph 1 by nothing
     assert '<p id="s1-p0">' in sources

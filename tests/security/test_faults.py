@@ -28,6 +28,7 @@ from pathlib import Path
 import pytest
 
 from briefgen.errors import RenderError
+from briefgen.render import write
 from briefgen.render.write import MARKER, old_folder, recover, write_site
 
 from .conftest import BRIEFGEN, ENV, ROOT, build, changed, render, snapshot
@@ -332,6 +333,24 @@ def test_unchanged_pages_are_linked_to_the_previous_files(tmp_path: Path) -> Non
     assert (target / "a/index.md").stat().st_nlink == 1  # the old folder's name is gone
     assert (target / "index.md").stat().st_ino != before["index.md"].st_ino
     assert not old_folder(target).exists()
+
+
+def test_bytes_are_written_and_compared_block_by_block(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(write, "COMPARE_BLOCK", 4)
+    export = '{"title": "Grève ✊"}\n'.encode()  # files may be bytes (the export)
+    pages = {**PAGES_V1, "briefings/briefing.json": export}
+    target = write_site(pages, tmp_path, "briefings")
+    assert (target / "briefing.json").read_bytes() == export
+    inode = (target / "briefing.json").stat().st_ino
+    write_site(pages, tmp_path, "briefings")
+    assert (target / "briefing.json").stat().st_ino == inode  # equal in every block: linked
+    # the same size, one byte changed in the last block: written anew
+    changed = export[:-2] + b"]\n"
+    write_site({**PAGES_V1, "briefings/briefing.json": changed}, tmp_path, "briefings")
+    assert (target / "briefing.json").read_bytes() == changed
+    assert (target / "briefing.json").stat().st_ino != inode
 
 
 def test_symbolic_link_in_previous_pages_is_not_followed(tmp_path: Path) -> None:
