@@ -116,19 +116,18 @@ def show_progress() -> bool:
     return sys.stderr.isatty() and not os.environ.get("CI")
 
 
-def analyse_in_pool(raws: Sequence[RawArticle], settings: Settings) -> list[Analysed]:
-    """Return the analysis of each article, in order, computed on settings.workers workers of
-    the configured executor."""
+def analyse_in_pool(raws: Sequence[RawArticle], settings: Settings) -> Iterator[Analysed]:
+    """Yield the analysis of each article, in order, computed on settings.workers workers of
+    the configured executor: each chunk's as soon as it and those before it are done, so
+    that the caller can store them while the rest are analysed."""
     chunks = [list(raws[i : i + CHUNK_ARTICLES]) for i in range(0, len(raws), CHUNK_ARTICLES)]
     make = executor_factory(settings.executor)
     with make(min(settings.workers, len(chunks))) as pool:
         done: Iterator[list[Analysed]] = pool.map(_analyse_chunk, [(c, settings) for c in chunks])
-        results: list[Analysed] = []
         with progress_bar(len(chunks), "analysing articles") as bar:
             for chunk in done:
-                results.extend(chunk)
+                yield from chunk
                 bar.update(1)
-        return results
 
 
 # ---------------------------------------------------------------- the model, loaded early

@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import logging
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,7 +100,8 @@ def analyse(raws: Sequence[RawArticle], settings: Settings, nlp: Any) -> list[An
     return extract_cleaned([clean_one(raw, settings) for raw in raws], settings, nlp)
 
 
-Analyser = Callable[[Sequence[RawArticle]], list[Analysed]]
+# Analyses articles: yields (or returns) the analysis of each, in order.
+Analyser = Callable[[Sequence[RawArticle]], Iterable[Analysed]]
 
 
 @contextmanager
@@ -137,7 +138,8 @@ def analyse_corpus(
     """Return the facts of every usable article and all problems, using the cache for
     articles analysed before and all cores for the rest when there are many. The spaCy
     pipeline (nlp, or else load_model()) is loaded only if an article needs analysing;
-    `meanwhile` is done while a model process works, if there is one."""
+    `meanwhile` is done while a model process works, if there is one. Each new analysis is
+    stored as it arrives (see ArticleCache.put), while the workers go on with the rest."""
     results: dict[str, Analysed] = {}
     with ExitStack() as stack:
         cache = open_cache(settings, stack)

@@ -15,6 +15,8 @@ import executors
 import pytest
 from conftest import CORPORA, settings_for
 
+from briefgen import cache as cache_module
+from briefgen import parallel, pipeline
 from briefgen.aggregate.memo import Entry
 from briefgen.cache import CACHE_FILE, Analysed, ArticleCache, model_version, namespace_for
 from briefgen.codec import decode, encode
@@ -122,7 +124,7 @@ def test_analysed_problem_round_trips() -> None:
 def test_process_pool_gives_the_same_results(corpus_settings: Settings, nlp: Any) -> None:
     raws = read_corpus(corpus_settings).articles
     settings = replace(corpus_settings, workers=2, cache_dir=None)
-    assert analyse_in_pool(raws, settings) == analyse(raws, settings, nlp)
+    assert list(analyse_in_pool(raws, settings)) == analyse(raws, settings, nlp)
 
 
 def test_named_executor_runs_the_articles(corpus_settings: Settings, nlp: Any) -> None:
@@ -131,7 +133,7 @@ def test_named_executor_runs_the_articles(corpus_settings: Settings, nlp: Any) -
     )
     raws = read_corpus(settings).articles
     executors.made.clear()
-    assert analyse_in_pool(raws, settings) == analyse(raws, settings, nlp)
+    assert list(analyse_in_pool(raws, settings)) == analyse(raws, settings, nlp)
     assert executors.made == [min(3, -(-len(raws) // 16))]
 
 
@@ -250,3 +252,25 @@ def test_loading_the_model_keeps_a_paused_collector_paused() -> None:
     assert gc.isenabled()
     assert gc.get_freeze_count() == 0  # the objects kept out of its walks are given back
     assert nlp("Ines Caro spoke.")[0].text == "Ines"
+
+
+def test_analyses_are_saved_as_they_come_so_a_stopped_build_keeps_them(
+    corpus_settings: Settings, nlp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_ARTICLES", 1)
+    monkeypatch.setattr(parallel, "CHUNK_ARTICLES", 1)
+    monkeypatch.setattr(cache_module, "COMMIT_EVERY", 1)
+    settings = replace(corpus_settings, workers=2, executor="executors:interrupted_after_one")
+    corpus = read_corpus(settings)
+    assert len(corpus.articles) == 3
+    executors.watched.append(Path(settings.cache_dir or "") / CACHE_FILE)
+    executors.committed.clear()
+    with pytest.raises(executors.Interrupted):
+        analyse_corpus(corpus, settings)
+    # the first analysis was committed while the second was awaited: a kill would keep it
+    assert executors.committed == [1]
+    namespace = namespace_for(settings.knowledge, model_version())
+    with ArticleCache(Path(settings.cache_dir or ""), namespace) as cache:
+        assert cache.missing(corpus.articles) == list(corpus.articles[1:])
+    facts, _ = analyse_corpus(corpus, replace(settings, executor="process", workers=1), nlp)
+    assert [f.article.id for f in facts] == [raw.id for raw in corpus.articles]
