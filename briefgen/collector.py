@@ -30,13 +30,15 @@ def collector_paused() -> Iterator[None]:
 @contextmanager
 def collector_spares_existing() -> Iterator[None]:
     """Keep the objects that exist now out of the cyclic garbage collector's walks in the
-    block; give them back to it at the end. Not nestable: the end of an inner block gives
-    back the outer block's objects too."""
+    block; give them back to it at the end of the outermost such block (an inner block, one
+    entered while objects are frozen, leaves them and its own frozen for the outer one)."""
+    outermost = gc.get_freeze_count() == 0
     gc.freeze()
     try:
         yield
     finally:
-        gc.unfreeze()
+        if outermost:
+            gc.unfreeze()
 
 
 def empty_free_lists() -> None:

@@ -222,6 +222,38 @@ def test_garbage_collector_is_paused_and_spares_objects_only_in_their_blocks() -
     with collector_spares_existing():
         assert gc.get_freeze_count() >= len(long_lived)
     assert gc.get_freeze_count() == 0
+    with collector_spares_existing():  # an inner block leaves everything to the outer one
+        outer = gc.get_freeze_count()
+        made_inside = [[i] for i in range(1000)]  # lists: tracked by the collector
+        with collector_spares_existing():
+            assert gc.get_freeze_count() >= outer + len(made_inside)
+        assert gc.get_freeze_count() >= outer + len(made_inside)
+    assert gc.get_freeze_count() == 0
+
+
+def test_facts_are_kept_out_of_the_collectors_walks_before_it_resumes(
+    corpus_settings: Settings, nlp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Objects made while the collector is paused stay in its youngest generation: were
+    they not frozen before it resumes, its next collection would walk every fact."""
+    import gc
+    from contextlib import contextmanager
+
+    from briefgen.collector import collector_paused as paused
+    frozen_on_resuming: list[int] = []
+
+    @contextmanager
+    def watched() -> Any:
+        with paused():
+            yield
+            frozen_on_resuming.append(gc.get_freeze_count())
+
+    monkeypatch.setattr(pipeline, "collector_paused", watched)
+    before = gc.get_freeze_count()
+    briefings, _ = generate_briefings(corpus_settings, nlp)
+    assert briefings
+    assert frozen_on_resuming[0] > before
+    assert gc.get_freeze_count() == before  # and given back after the briefings
 
 
 def test_free_lists_are_emptied_after_a_bulk_free() -> None:

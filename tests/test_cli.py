@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 from conftest import CORPORA
 
+import briefgen.render.write
 from briefgen.cli import exit_status, main
 
 
@@ -71,8 +74,19 @@ def test_render_says_what_changed_since_the_last_render(
     late = tmp_path / "c" / "seeds" / "003_strike-talks.txt"
     kept = late.read_text(encoding="utf-8")
     late.unlink()
+    frozen_when_written = []
+    write_site = briefgen.render.write.write_site
+
+    def watched(*args: Any) -> Path:
+        frozen_when_written.append(gc.get_freeze_count())
+        return write_site(*args)
+
+    monkeypatch.setattr(briefgen.render.write, "write_site", watched)
     first = CliRunner().invoke(main, ["render", "-f", str(config)])
     assert first.exit_code == 0, first.output
+    # the build's objects stay out of the collector's walks until its files are written
+    assert frozen_when_written[0] > 0
+    assert gc.get_freeze_count() == 0
     (changes,) = (tmp_path / "c" / "docs" / "briefings").glob("*/changes.md")
     assert "First build" in changes.read_text(encoding="utf-8")
     late.write_text(kept, encoding="utf-8")
