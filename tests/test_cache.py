@@ -240,6 +240,7 @@ def test_facts_are_kept_out_of_the_collectors_walks_before_it_resumes(
     from contextlib import contextmanager
 
     from briefgen.collector import collector_paused as paused
+
     frozen_on_resuming: list[int] = []
 
     @contextmanager
