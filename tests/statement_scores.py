@@ -84,6 +84,7 @@ LABEL_SETS = {
         _corpus("flood"),
         _corpus("mixed", principals_only=True),
         _corpus("holdout", principals_only=True),
+        _corpus("election", principals_only=True),
     )
 }
 

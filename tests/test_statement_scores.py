@@ -31,6 +31,9 @@ FLOORS = {
     "flood": (0.95, 0.90),
     "mixed": (0.95, 0.87),
     "holdout": (0.95, 0.90),
+    # blind (session 21): first scored 0.711 / 0.714, the president given 9 statements of his
+    # brother Costin Demarin; then 1.000 / 0.714 (same surname: speakers.py, names.py)
+    "election": (0.95, 0.70),
 }
 MAX_MISATTRIBUTED = 0
 

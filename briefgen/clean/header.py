@@ -96,9 +96,11 @@ def is_date_line(line: str) -> bool:
 
 def split_authors(names: str) -> tuple[str, ...]:
     """Return the names of a byline: 'A, B and C' -> (A, B, C); an agency acronym such as
-    'By AFP' names no person and gives no author."""
+    'By AFP' names no person and gives no author, nor a role ('A, Europe Correspondent')."""
     parts = (n.strip() for n in re.split(r",|;|\band\b|&", names))
-    return tuple(n for n in parts if n and not p.AGENCY_ACRONYM.match(n))
+    return tuple(
+        n for n in parts if n and not p.AGENCY_ACRONYM.match(n) and not p.JOURNALIST_ROLE.match(n)
+    )
 
 
 def is_title_line(line: str) -> bool:

@@ -9,7 +9,10 @@ DATE_LABEL = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})\s*")
 
 # "BEIRUT (AP) — " or "VALPARAÍSO, Chile (Reuters) - " opening the lead paragraph.
 DATELINE = re.compile(
-    r"^(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ .'\-]+(?:,\s*[A-Z][\w .'\-]+?)?)\s*"
+    r"^(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ .'\-]+"
+    # a country or state after the place, not the date: "KOSTREL, Nov 10 (Reuters) -"
+    r"(?:,\s*(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)"
+    r"[A-Z][\w .'\-]+?)?)\s*"
     r"(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2}\s*)?"  # "RYBNIK, Poland, April 8 (Reuters) -"
     r"(?:\((?P<outlet>[A-Za-z][\w .&'\-]{0,30})\))?\s*[—–-]{1,2}\s+"
 )
@@ -22,9 +25,11 @@ MONTHS = (
     "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
 # A line that is a date: "1 December 2024, 16:29", "Sunday 01 December 2024 05:19 EST",
-# "Published 14.03.2025 - 11:02 CET", "Last updated 14 Mar 2025, 18:05 SAST".
+# "Published 14.03.2025 - 11:02 CET", "Last updated 14 Mar 2025, 18:05 SAST",
+# "10th November 2025, 4:45 pm", "November 10th, 2025".
 DATE_PART = (
-    rf"(?:\d{{1,2}}\s+(?:{MONTHS})\.?|(?:{MONTHS})\.?\s+\d{{1,2}},?)\s+\d{{4}}\b"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\.?"
+    rf"|(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?)\s+\d{{4}}\b"
     r"|\d{1,2}[./]\d{1,2}[./]\d{4}\b|\d{4}-\d{2}-\d{2}\b"
 )
 # Numeric dates ("08/04/2025", "14.03.2025") are read day first, as most of the world writes them.

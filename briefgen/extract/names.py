@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from briefgen.model import Knowledge, Principal
 
 _PUNCT = re.compile(r"[\-‐‑–—'’`.,]+")
+# A word of a name as written, with its possessive: "Varnesia's", "al", "Demarin".
+_WORD = re.compile(r"[A-Za-z0-9]+(?:'[sS]\b)?")
 # Words after which an alias is not the head of the phrase but the object of a preposition or
 # a second conjunct: "the Law Society of Kenya", "Friends of the Earth", "Kenya and Uganda".
 _NOT_HEAD_BEFORE = frozenset(
@@ -45,10 +48,20 @@ class AliasIndex:
     """All aliases of all principals, longest first: build once per run."""
 
     aliases: tuple[Alias, ...]
+    # each principal's own name words (its name and aliases), by id
+    own_words: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # words of titles and ranks, which may stand before a surname ("Interior Minister")
+    title_words: frozenset[str] = frozenset()
 
 
 def build_alias_index(knowledge: Knowledge) -> AliasIndex:
     """Return the alias index of the configured principals, longest alias first."""
+    own_words = {
+        p.id: frozenset(t for form in (p.name, *p.aliases) for t in name_tokens(form))
+        for p in knowledge.principals
+    }
+    titles = (*(surface for surface, _ in knowledge.titles), *knowledge.ranks)
+    title_words = frozenset(t for form in titles for t in name_tokens(form))
     aliases = [
         Alias(
             tokens=name_tokens(form),
@@ -60,7 +73,7 @@ def build_alias_index(knowledge: Knowledge) -> AliasIndex:
         if name_tokens(form)
     ]
     aliases.sort(key=lambda a: (-len(a.tokens), a.principal.id, a.tokens))
-    return AliasIndex(aliases=tuple(aliases))
+    return AliasIndex(aliases=tuple(aliases), own_words=own_words, title_words=title_words)
 
 
 def _ends_with(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
@@ -76,8 +89,32 @@ def _ends_with(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
     return at == 0 or haystack[at - 1] not in _NOT_HEAD_BEFORE
 
 
+def _another_name_before(phrase: str, alias: Alias, index: AliasIndex) -> bool:
+    """Return True if a capitalised word that is neither the principal's own name word nor a
+    title stands right before the alias: "Costin Demarin" is not President Aurel Demarin, nor
+    "South Sudan" Sudan. A possessive ("Varnesia's Demarin"), an initial or a lower-case word
+    ("rebel commander Demarin") does not make another name."""
+    ascii_text = unicodedata.normalize("NFKD", phrase.replace("’", "'")).encode("ascii", "ignore")
+    words = _WORD.findall(ascii_text.decode())
+    words = words[1:] if words[:1] in (["the"], ["The"], ["THE"]) else words  # as name_tokens
+    if len(words) <= len(alias.tokens):
+        return False
+    before = words[-len(alias.tokens) - 1]
+    word = before.lower()
+    return (
+        before[:1].isupper()
+        and not before.endswith(("'s", "'S"))
+        and len(word) > 1
+        and word not in index.own_words.get(alias.principal.id, frozenset())
+        and word not in index.title_words
+        and word not in _NOT_HEAD_BEFORE
+    )
+
+
 def match_principal(phrase: str, index: AliasIndex) -> Principal | None:
-    """Return the principal whose longest alias heads the phrase, or None."""
+    """Return the principal whose longest alias heads the phrase, or None. An alias shorter
+    than the phrase does not match if another name stands before it (_another_name_before):
+    the president's brother, "Interior Minister Costin Demarin", is not the president."""
     tokens = name_tokens(phrase)
     for alias in index.aliases:
         if alias.exact is not None:
@@ -86,7 +123,7 @@ def match_principal(phrase: str, index: AliasIndex) -> Principal | None:
             before = name_tokens(phrase[: found.start()]) if found else ()
             if found and not (before and before[-1] in _NOT_HEAD_BEFORE):
                 return alias.principal
-        elif _ends_with(tokens, alias.tokens):
+        elif _ends_with(tokens, alias.tokens) and not _another_name_before(phrase, alias, index):
             return alias.principal
     return None
 

@@ -82,6 +82,20 @@ class People:
 
     names: dict[tuple[str, ...], str] = field(default_factory=dict)  # name tokens -> name
     speakers: list[Speaker] = field(default_factory=list)
+    # (paragraph, token, name tokens) of each full name, in reading order
+    mentions: tuple[tuple[int, int, tuple[str, ...]], ...] = ()
+    paragraph: int = 0  # the paragraph being read, set by the statement finder
+
+    def last_named(self, tokens: tuple[str, ...], token: int) -> tuple[str, ...] | None:
+        """Return the last full name ending with tokens named before the given token of the
+        paragraph being read, or None."""
+        found = None
+        for paragraph, start, known in self.mentions:
+            if (paragraph, start) >= (self.paragraph, token):
+                break
+            if len(known) > len(tokens) and known[len(known) - len(tokens) :] == tokens:
+                found = known
+        return found
 
     def institution(self, noun: str) -> Speaker | None:
         """Return the one earlier non-person speaker whose name or surface holds the noun."""
@@ -109,7 +123,8 @@ class People:
 def known_people(docs: Iterable[Any], knowledge: Knowledge) -> People:
     """Return the full names (two words or more, no titles) of an article's PERSON entities."""
     names: dict[tuple[str, ...], str] = {}
-    for doc in docs:
+    mentions: list[tuple[int, int, tuple[str, ...]]] = []
+    for paragraph, doc in enumerate(docs):
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
@@ -117,7 +132,8 @@ def known_people(docs: Iterable[Any], knowledge: Knowledge) -> People:
             tokens = name_tokens(name)
             if len(tokens) >= 2 and name[:1].isupper():
                 names.setdefault(tokens, name)
-    return People(names)
+                mentions.append((paragraph, ent.start, tokens))
+    return People(names, mentions=tuple(mentions))
 
 
 def _person_name(text: str, knowledge: Knowledge) -> str:
@@ -287,6 +303,9 @@ def resolve_speaker(
     text = _span_text(tokens)
     role = descriptive_role(subject)
     if principal := match_principal(text, index):
+        if _names_another_too(text, principal, index, knowledge, people, subject.i):
+            log.debug("%r may be %s or another person of that name: none", text, principal.name)
+            return None
         rest = _before_alias(text, principal)
         return Speaker(
             id=principal.id,
@@ -341,6 +360,32 @@ def _before_alias(text: str, principal: Principal) -> str:
         if form and tokens[len(tokens) - len(form) :] == form:
             return _clean_role(" ".join(words[: max(0, len(words) - len(form))]))
     return _clean_role(text)
+
+
+def _names_another_too(
+    text: str,
+    principal: Principal,
+    index: AliasIndex,
+    knowledge: Knowledge,
+    people: People,
+    token: int,
+) -> bool:
+    """Return True if a short name of the principal ("Demarin", "Mr Demarin"), at the given
+    token of the paragraph being read, may stand for another person the article names in
+    full: where it names President Aurel Demarin and his brother Costin Demarin, "Demarin
+    said" is the one last named in full before it, and is left out if none was."""
+    tokens = name_tokens(text)
+    while len(tokens) > 1 and tokens[0] in knowledge.ranks:
+        tokens = tokens[1:]
+    own = index.own_words.get(principal.id, frozenset())
+    if not any(
+        len(known) > len(tokens) and known[len(known) - len(tokens) :] == tokens
+        for known in people.names
+        if not set(known) <= own
+    ):
+        return False
+    last = people.last_named(tokens, token)
+    return last is None or not set(last) <= own
 
 
 def _with_full_name(speaker: Speaker | None, people: People) -> Speaker | None:
@@ -581,7 +626,9 @@ def _strip_trailing_ranks(text: str, knowledge: Knowledge) -> str:
     return " ".join(words)
 
 
-def name_before_verb(verb: Token, index: AliasIndex, knowledge: Knowledge) -> Speaker | None:
+def name_before_verb(
+    verb: Token, index: AliasIndex, knowledge: Knowledge, people: People | None = None
+) -> Speaker | None:
     """Return the speaker named by an entity ending right before a speech verb, or None.
 
     A fallback for parses that lose the subject: in 'Geneva-based rights monitor the
@@ -591,7 +638,12 @@ def name_before_verb(verb: Token, index: AliasIndex, knowledge: Knowledge) -> Sp
     if ent is None or ent.label_ not in {"PERSON", "ORG", "FAC"} or ent.start < verb.sent.start:
         return None
     full = str(ent.text)
-    if principal := match_principal(full, index):
+    principal = match_principal(full, index)
+    if principal is not None and _names_another_too(
+        full, principal, index, knowledge, people if people is not None else People(), ent.start
+    ):
+        return None
+    if principal is not None:
         return Speaker(
             id=principal.id,
             name=principal.name,

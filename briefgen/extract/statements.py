@@ -229,7 +229,7 @@ def _sentence_clauses(
             resolve_speakers(subject, index, knowledge, antecedent, people) if subject else []
         )
         if not speakers and (subject is None or not is_group(subject)):
-            fallback = name_before_verb(verb, index, knowledge)
+            fallback = name_before_verb(verb, index, knowledge, people)
             speakers = [fallback] if fallback is not None else []
         content = content_range(verb, knowledge) or _noun_complement(verb)
         content = content or _reported_before(verb, quotes)
@@ -588,8 +588,9 @@ def find_statements(
     people = known_people(docs, knowledge)
     for n, (text, doc) in enumerate(zip(paragraphs, docs, strict=True)):
         source = SourceRef(article_id=article_id, paragraph=n)
+        here = replace(people, paragraph=n)  # the same lists: what it learns, people knows
         quotes = find_quote_spans(text, carried_open)
-        clauses, antecedent = find_clauses(doc, quotes, index, knowledge, antecedent, people)
+        clauses, antecedent = find_clauses(doc, quotes, index, knowledge, antecedent, here)
         found = paragraph_statements(doc, text, quotes, clauses, previous, source, knowledge)
         speakers.update((c.speaker.id, c.speaker) for c in clauses)
         if found:

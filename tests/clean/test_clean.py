@@ -140,3 +140,41 @@ def test_clean_article_seeds(seed: str, kept: str, dropped: str, knowledge: Know
     assert kept in body
     assert dropped not in body
     assert any(dropped in d.text for d in article.dropped)
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        ("KISUMU, Nov 10 (Reuters) - Dockers walked out.", "Kisumu"),  # the date is no country
+        ("KISUMU, Kenya, Nov. 10 (Reuters) - Dockers walked out.", "Kisumu, Kenya"),
+        ("KISUMU, Kenya (AP) — Dockers walked out.", "Kisumu, Kenya"),
+    ],
+)
+def test_wire_datelines_give_the_place_only(line: str, place: str) -> None:
+    from briefgen.clean.patterns import DATELINE
+
+    found = DATELINE.match(line)
+    assert found is not None
+    assert found["place"].strip().title() == place
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("10th November 2025, 4:45 pm", "2025-11-10T16:45:00"),
+        ("November 10th, 2025", "2025-11-10"),
+        ("1st of December 2024", "2024-12-01"),
+    ],
+)
+def test_date_lines_with_ordinals(line: str, iso: str) -> None:
+    from briefgen.clean.header import is_date_line, parse_date_line
+
+    assert is_date_line(line)
+    assert parse_date_line(line)[0] == iso
+
+
+def test_a_role_after_a_byline_name_is_no_author() -> None:
+    from briefgen.clean.header import split_authors
+
+    assert split_authors("Amina Otieno, East Africa Correspondent") == ("Amina Otieno",)
+    assert split_authors("Amina Otieno and Joe Kim") == ("Amina Otieno", "Joe Kim")

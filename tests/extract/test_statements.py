@@ -238,3 +238,50 @@ def test_find_statements_two_people_no_antecedent(
         "He said the strike would continue."
     )
     assert statements_of(text, nlp, index, knowledge) == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("Lopez", "Maria Lopez"),
+        ("Mayor Lopez", "Maria Lopez"),  # a title
+        ("Mr Lopez", "Maria Lopez"),  # a rank
+        ("Santa Clara's Lopez", "Maria Lopez"),  # a possessive
+        ("port police chief Lopez", "Maria Lopez"),  # lower-case words
+        ("Maria J. Lopez", "Maria Lopez"),  # her own name and an initial
+        ("Carlos Lopez", None),  # another person of that surname
+        ("Harbour Master Carlos Lopez", None),
+        ("the Kenyan government", "Kenya"),
+        ("the Law Society of Kenya", None),
+    ],
+)
+def test_a_surname_alias_is_not_another_persons_name(
+    phrase: str, expected: str | None, index: AliasIndex
+) -> None:
+    from briefgen.extract.names import match_principal
+
+    found = match_principal(phrase, index)
+    assert (found.name if found else None) == expected
+
+
+def test_a_namesake_of_a_principal_keeps_his_own_words(
+    nlp: Any, index: AliasIndex, knowledge: Knowledge
+) -> None:
+    """The mayor's brother shares her surname: his words, named in full, by a pronoun or by
+    the bare surname after his full name, are never hers; hers stay hers."""
+    text = (
+        "Mayor Maria Lopez said the port would reopen on Monday.\n\n"
+        "Lopez added that the city would pay the dockers' overtime.\n\n"
+        "Harbour Master Carlos Lopez, the mayor's brother, said the cranes had been damaged. "
+        "He added that repairs would take a week.\n\n"
+        "Lopez, who also runs the pilots' service, said two ships had been turned away."
+    )
+    found = statements_of(text, nlp, index, knowledge)
+    hers = [t for speaker, _, t in found if speaker == "Maria Lopez"]
+    assert hers == [
+        "the port would reopen on Monday",
+        "the city would pay the dockers' overtime",
+    ]
+    his = {t for speaker, _, t in found if speaker == "Carlos Lopez"}
+    assert "the cranes had been damaged" in his
+    assert "repairs would take a week" in his
