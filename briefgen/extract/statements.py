@@ -439,6 +439,13 @@ def _reported(text: str, span: tuple[int, int]) -> tuple[int, int]:
         end -= 1
     if text[start : start + 5].lower() == "that ":
         start += 5
+    # a closing quotation mark the parse hung elsewhere: 'had chosen "stability over chaos".'
+    inner = text[start:end]
+    if end < len(text) and (
+        (text[end] == '"' and inner.count('"') % 2 == 1)
+        or (text[end] == "”" and inner.count("“") > inner.count("”"))
+    ):
+        end += 1
     return start, end
 
 

@@ -285,3 +285,26 @@ def test_a_namesake_of_a_principal_keeps_his_own_words(
     his = {t for speaker, _, t in found if speaker == "Carlos Lopez"}
     assert "the cranes had been damaged" in his
     assert "repairs would take a week" in his
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Lopez, who has run the city since 2011, claimed victory in a televised address on "
+            'Sunday, telling the city that voters had chosen "calm over chaos".',
+            'voters had chosen "calm over chaos"',
+        ),
+        (
+            "Harbour chief Ann Ode said 48 people had been held. She added that police would "
+            'clear any road blocked by protesters "within the hour".',
+            'police would clear any road blocked by protesters "within the hour"',
+        ),
+    ],
+)
+def test_a_quoted_ending_keeps_its_closing_mark(
+    text: str, expected: str, nlp: Any, index: AliasIndex, knowledge: Knowledge
+) -> None:
+    """The parser hangs the closing mark before the full stop on the main verb, outside the
+    reported clause: the statement must not show an unclosed quotation."""
+    assert expected in [t for _, _, t in statements_of(text, nlp, index, knowledge)]
