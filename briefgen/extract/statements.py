@@ -55,17 +55,25 @@ class Clause:
     content: tuple[int, int] | None
 
 
+# Signs spaCy counts as punctuation that belong to the number before them.
+NUMBER_SIGNS = frozenset({"%", "‰"})
+
+
 def _inside(offset: int, quotes: tuple[QuoteSpan, ...]) -> bool:
     """Return True if a character offset lies inside a quotation."""
     return any(q.start <= offset < q.end for q in quotes)
 
 
+def _loose_punct(token: Token) -> bool:
+    """Return True for punctuation that ends no words of a statement: not a sign that belongs
+    to its number ("61.3%", which spaCy counts as punctuation) nor a closing quotation mark."""
+    return bool(token.is_punct) and token.text not in NUMBER_SIGNS and token.text not in '”"'
+
+
 def _subtree_range(token: Token, stop: int | None = None) -> tuple[int, int]:
     """Return the character range of a token's subtree, up to the token index stop."""
     tokens = [t for t in token.subtree if stop is None or t.i < stop]
-    while tokens and (
-        (tokens[-1].is_punct and tokens[-1].text not in '”"') or tokens[-1].dep_ == "cc"
-    ):
+    while tokens and (_loose_punct(tokens[-1]) or tokens[-1].dep_ == "cc"):
         tokens.pop()
     return int(tokens[0].idx), int(tokens[-1].idx + len(tokens[-1].text))
 
@@ -127,7 +135,9 @@ def _reported_before(verb: Token, quotes: tuple[QuoteSpan, ...]) -> tuple[int, i
     elif verb.dep_ == "parataxis" and verb.head.i < verb.i:
         # 'The toll rose to 52, the government said, as ...': the clause the verb hangs on
         tokens = [t for t in verb.head.subtree if t.i < verb.left_edge.i]
-        while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
+        while tokens and (
+            (tokens[-1].is_punct and tokens[-1].text not in NUMBER_SIGNS) or tokens[-1].dep_ == "cc"
+        ):
             tokens.pop()
         if not tokens:
             return None

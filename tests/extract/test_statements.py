@@ -308,3 +308,21 @@ def test_a_quoted_ending_keeps_its_closing_mark(
     """The parser hangs the closing mark before the full stop on the main verb, outside the
     reported clause: the statement must not show an unclosed quotation."""
     assert expected in [t for _, _, t in statements_of(text, nlp, index, knowledge)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Turnout was 61.3%, the Port Authority said.", "Turnout was 61.3%"),
+        (
+            "Harbour chief Ann Ode said her own count put turnout at 57.8%.",
+            "her own count put turnout at 57.8%",
+        ),
+    ],
+)
+def test_a_percentage_keeps_its_sign(
+    text: str, expected: str, nlp: Any, index: AliasIndex, knowledge: Knowledge
+) -> None:
+    """spaCy counts '%' as punctuation: trimming a statement's punctuation must not turn
+    61.3% into 61.3."""
+    assert expected in [t for _, _, t in statements_of(text, nlp, index, knowledge)]
