@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 
 Doc = Any  # spaCy Doc
 Token = Any
+Span = Any  # spaCy Span
 
 SUBJECT_DEPS = frozenset({"nsubj"})
 # Quoted words at or above this share of a reported clause make the statement direct.
@@ -399,12 +400,36 @@ def attach_quotes(
         same = [c for c in clauses if c.verb.sent.start in starts]
         if not same and touched:
             same = _previous_sentence_clause(doc, quote, touched[0], sents, clauses, knowledge)
-        if not same:
+        if not same or _reported_by_another(quote, touched, same, knowledge):
             attached[n] = ()
             continue
         nearest = min(same, key=lambda c: abs(c.verb.idx - quote.start)).verb.i
         attached[n] = tuple(c for c in same if c.verb.i == nearest)
     return attached
+
+
+def _reported_by_another(
+    quote: QuoteSpan, touched: list[Span], clauses: list[Clause], knowledge: Knowledge
+) -> bool:
+    """Return True if the quotation lies in the clause another speech verb reports, one
+    whose speaker is not known: in '... after the commission declared X the winner, as
+    observers said the vote was marred by "serious irregularities"', the words are the
+    observers', never the commission's."""
+    verbs = {c.verb.i for c in clauses}
+    for sent in touched:
+        for verb in sent:
+            if (
+                verb.i in verbs
+                or verb.pos_ != "VERB"
+                or verb.lemma_.lower() not in knowledge.speech_verbs
+            ):
+                continue
+            for child in verb.children:
+                if child.dep_ == "ccomp" and child.i > verb.i:
+                    start, end = _subtree_range(child)
+                    if start <= quote.start and quote.end <= end + 1:
+                        return True
+    return False
 
 
 def _previous_sentence_clause(

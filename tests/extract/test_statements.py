@@ -326,3 +326,16 @@ def test_a_percentage_keeps_its_sign(
     """spaCy counts '%' as punctuation: trimming a statement's punctuation must not turn
     61.3% into 61.3."""
     assert expected in [t for _, _, t in statements_of(text, nlp, index, knowledge)]
+
+
+def test_a_quotation_in_another_verbs_reported_clause_is_not_taken(
+    nlp: Any, index: AliasIndex, knowledge: Knowledge
+) -> None:
+    """The quoted words are the observers' (no speaker briefgen can name), never those of the
+    authority that 'declared' a winner earlier in the sentence."""
+    text = (
+        "Dockers rallied on Monday after the Port Authority declared Mayor Maria Lopez the "
+        'winner of the vote, as observers said the count had been marred by "serious '
+        'irregularities" in the tally.'
+    )
+    assert statements_of(text, nlp, index, knowledge) == []
