@@ -246,6 +246,8 @@ def test_find_statements_two_people_no_antecedent(
         ("Lopez", "Maria Lopez"),
         ("Mayor Lopez", "Maria Lopez"),  # a title
         ("Mr Lopez", "Maria Lopez"),  # a rank
+        ("Premier Lopez", "Maria Lopez"),
+        ("Speaker Lopez", "Maria Lopez"),
         ("Santa Clara's Lopez", "Maria Lopez"),  # a possessive
         ("port police chief Lopez", "Maria Lopez"),  # lower-case words
         ("Maria J. Lopez", "Maria Lopez"),  # her own name and an initial
